@@ -1,0 +1,61 @@
+import { readBody } from "@/lib/http/read-body";
+import { jsonResponse } from "@/lib/http/json-response";
+import {
+  receiveDelivery,
+  type Received,
+} from "@/lib/pipeline/receive-delivery";
+import { describeDelivery, logDelivery } from "@/lib/pipeline/report-delivery";
+import { failure } from "@/lib/pipeline/result";
+import { getRuntime } from "@/lib/runtime";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const ALLOW = { allow: "OPTIONS, POST" };
+
+/** Receives one E2B webhook delivery: verify, validate, apply, answer. */
+export async function POST(request: Request): Promise<Response> {
+  const receivedAtMs = Date.now();
+  const started = performance.now();
+  const { config, logger, manager } = getRuntime();
+
+  const body = await readBody(request, config.maxBodyBytes);
+  const { result, event }: Received = body.ok
+    ? await receiveDelivery(
+        { headers: request.headers, payload: body.bytes },
+        { secrets: config.secrets, manager, now: Date.now },
+      )
+    : {
+        result: failure(
+          "payload_too_large",
+          `The body is larger than ${config.maxBodyBytes} bytes (WEBHOOK_MAX_BODY_BYTES)`,
+          { detail: body.detail },
+        ),
+      };
+
+  const durationMs = performance.now() - started;
+  const report = describeDelivery(request.headers, result, event, {
+    receivedAtMs,
+    durationMs,
+  });
+  logDelivery(logger, report, result);
+
+  return jsonResponse(result.status, result.body, result.headers);
+}
+
+export function OPTIONS(): Response {
+  return new Response(null, { status: 204, headers: ALLOW });
+}
+
+function methodNotAllowed(): Response {
+  const { body, status } = failure(
+    "method_not_allowed",
+    "This endpoint accepts POST deliveries from E2B only",
+  );
+  return jsonResponse(status, body, ALLOW);
+}
+
+export const GET = methodNotAllowed;
+export const PUT = methodNotAllowed;
+export const PATCH = methodNotAllowed;
+export const DELETE = methodNotAllowed;

@@ -1,0 +1,149 @@
+import { z } from "zod";
+
+/** Thrown for an invalid setting; the message names the variable and the fix. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const integer = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === "") return fallback;
+      const parsed = Number(value);
+      if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+        ctx.addIssue({
+          code: "custom",
+          message: `expected a whole number from ${min} to ${max}, got "${value}"`,
+        });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+const choice = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value === "") return undefined;
+      if ((values as readonly string[]).includes(value)) return value as T;
+      ctx.addIssue({
+        code: "custom",
+        message: `expected one of ${values.join(", ")}, got "${value}"`,
+      });
+      return z.NEVER;
+    });
+
+const DAY_SECONDS = 86_400;
+
+const environment = z.object({
+  E2B_WEBHOOK_SECRET: z.string().optional(),
+  E2B_WEBHOOK_SECRET_PREVIOUS: z.string().optional(),
+  WEBHOOK_MAX_BODY_BYTES: integer(262_144, 1_024, 64 * 1024 * 1024),
+  WEBHOOK_MAX_EVENT_AGE_SECONDS: integer(DAY_SECONDS, 0, 365 * DAY_SECONDS),
+  WEBHOOK_TOMBSTONE_TTL_SECONDS: integer(DAY_SECONDS, 1, 365 * DAY_SECONDS),
+  WEBHOOK_TOMBSTONE_MAX_ENTRIES: integer(100_000, 1, 100_000_000),
+  WEBHOOK_IDEMPOTENCY_MAX_ENTRIES: integer(100_000, 1, 100_000_000),
+  LOG_FORMAT: choice(["pretty", "json"] as const),
+  LOG_LEVEL: choice([
+    "trace",
+    "debug",
+    "info",
+    "warn",
+    "error",
+    "fatal",
+    "silent",
+  ] as const),
+  NODE_ENV: z.string().optional(),
+});
+
+export interface Config {
+  /** Accepted secrets, current first; empty when none is configured. */
+  secrets: string[];
+  maxBodyBytes: number;
+  /** `null` when the replay guard is turned off (0). */
+  maxEventAgeMs: number | null;
+  tombstoneTtlMs: number;
+  tombstoneMaxEntries: number;
+  idempotencyMaxEntries: number;
+  logFormat: "pretty" | "json";
+  logLevel: string;
+  /** Problems worth a warning at start-up, never secret values. */
+  warnings: string[];
+}
+
+/**
+ * Reads the configuration from an environment (the process's, at run time).
+ * Throws `ConfigError` naming each invalid variable and its expected form.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+): Config {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (i) => `${i.path.join(".")}: ${i.message}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
+  }
+
+  const e = parsed.data;
+  const warnings: string[] = [];
+  const secrets = [
+    readSecret("E2B_WEBHOOK_SECRET", e.E2B_WEBHOOK_SECRET, warnings),
+    readSecret(
+      "E2B_WEBHOOK_SECRET_PREVIOUS",
+      e.E2B_WEBHOOK_SECRET_PREVIOUS,
+      warnings,
+    ),
+  ];
+  if (!secrets[0]) {
+    warnings.push(
+      "E2B_WEBHOOK_SECRET is not set: every delivery is refused with 500 not_configured",
+    );
+  }
+  const maxEventAgeSeconds = e.WEBHOOK_MAX_EVENT_AGE_SECONDS;
+  if (maxEventAgeSeconds === 0) {
+    warnings.push("WEBHOOK_MAX_EVENT_AGE_SECONDS=0 turns the replay guard off");
+  } else if (e.WEBHOOK_TOMBSTONE_TTL_SECONDS < maxEventAgeSeconds) {
+    warnings.push(
+      "WEBHOOK_TOMBSTONE_TTL_SECONDS is shorter than WEBHOOK_MAX_EVENT_AGE_SECONDS: a late event could bring back a killed sandbox",
+    );
+  }
+
+  return {
+    secrets: secrets[0] ? secrets.filter((s): s is string => Boolean(s)) : [],
+    maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
+    maxEventAgeMs: maxEventAgeSeconds === 0 ? null : maxEventAgeSeconds * 1000,
+    tombstoneTtlMs: e.WEBHOOK_TOMBSTONE_TTL_SECONDS * 1000,
+    tombstoneMaxEntries: e.WEBHOOK_TOMBSTONE_MAX_ENTRIES,
+    idempotencyMaxEntries: e.WEBHOOK_IDEMPOTENCY_MAX_ENTRIES,
+    logFormat:
+      e.LOG_FORMAT ?? (e.NODE_ENV === "production" ? "json" : "pretty"),
+    logLevel: e.LOG_LEVEL ?? "info",
+    warnings,
+  };
+}
+
+function readSecret(
+  name: string,
+  raw: string | undefined,
+  warnings: string[],
+): string | null {
+  const secret = raw?.trim() ?? "";
+  if (secret === "") return null;
+
+  if (secret !== raw) {
+    warnings.push(`${name} had surrounding whitespace; it was trimmed`);
+  }
+  if (secret.length < 32) {
+    warnings.push(
+      `${name} is shorter than 32 characters; E2B asks for 32 or more`,
+    );
+  }
+  return secret;
+}

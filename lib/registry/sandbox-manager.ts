@@ -1,0 +1,190 @@
+import type { Logger } from "pino";
+import type { SandboxEvent } from "../events/event";
+import type { LifecycleEventType } from "../events/types";
+import type {
+  Sandbox,
+  SandboxRecord,
+  SandboxState,
+  Tombstone,
+} from "./sandbox";
+import type { RegistryStore, StoreApplyResult } from "./store";
+
+/** Passed to listeners for every event that changed the registry. */
+export interface SandboxChange {
+  event: SandboxEvent;
+  /** The entry after the event; `undefined` once killed. */
+  sandbox: Sandbox | undefined;
+  previous: Sandbox | undefined;
+  tombstone: Tombstone | undefined;
+}
+
+export type SandboxListener = (change: SandboxChange) => void | Promise<void>;
+
+export type ListenerTopic = LifecycleEventType | "*";
+
+export interface ApplyOptions {
+  /**
+   * Skip the replay guard: right for events fetched from E2B's events API
+   * with our own key, never for webhook deliveries.
+   */
+  trusted?: boolean;
+}
+
+/** What the app knows about a sandbox it created itself. */
+export interface SandboxRegistration {
+  state?: SandboxState;
+  teamId?: string;
+  templateId?: string;
+  buildId?: string;
+  executionId?: string;
+  metadata?: Record<string, string>;
+}
+
+export interface SandboxManagerOptions {
+  store: RegistryStore;
+  logger: Logger;
+  /** The replay window; `null` accepts events of any age. */
+  maxEventAgeMs: number | null;
+  now?: () => number;
+}
+
+/**
+ * The registry of live sandboxes, kept true by E2B's lifecycle events.
+ *
+ * @example
+ * sandboxManager.on("sandbox.lifecycle.killed", ({ event }) => {
+ *   console.log(`sandbox ${event.sandboxId} is gone`);
+ * });
+ * const running = await sandboxManager.list({ state: "running" });
+ */
+export class SandboxManager {
+  readonly #store: RegistryStore;
+  readonly #logger: Logger;
+  readonly #maxEventAgeMs: number | null;
+  readonly #now: () => number;
+  readonly #listeners = new Map<ListenerTopic, Set<SandboxListener>>();
+
+  constructor(options: SandboxManagerOptions) {
+    this.#store = options.store;
+    this.#logger = options.logger;
+    this.#maxEventAgeMs = options.maxEventAgeMs;
+    this.#now = options.now ?? Date.now;
+  }
+
+  get storeKind(): RegistryStore["kind"] {
+    return this.#store.kind;
+  }
+
+  /**
+   * Applies one event under the registry's rules and tells listeners when
+   * it changed something. Rejects only when the store cannot be reached.
+   */
+  async apply(
+    event: SandboxEvent,
+    options: ApplyOptions = {},
+  ): Promise<StoreApplyResult> {
+    const result = await this.#store.apply(event, {
+      nowMs: this.#now(),
+      maxEventAgeMs: options.trusted ? null : this.#maxEventAgeMs,
+    });
+    if (result.outcome === "applied") this.#notify(event, result);
+
+    return result;
+  }
+
+  get(sandboxId: string): Promise<Sandbox | undefined> {
+    return this.#store.get(sandboxId);
+  }
+
+  list(filter: { state?: SandboxState } = {}): Promise<Sandbox[]> {
+    return this.#store.list(filter);
+  }
+
+  /** The tombstone of a killed sandbox, while it is kept. */
+  getTombstone(sandboxId: string): Promise<Tombstone | undefined> {
+    return this.#store.getTombstone(sandboxId);
+  }
+
+  /**
+   * Adds a sandbox the app created itself, before E2B's `created` event
+   * arrives. Later events update it under the usual rules.
+   */
+  async register(
+    sandboxId: string,
+    info: SandboxRegistration = {},
+  ): Promise<Sandbox> {
+    const now = new Date(this.#now()).toISOString();
+    const record: SandboxRecord = {
+      sandboxId,
+      state: info.state ?? "running",
+      teamId: info.teamId ?? null,
+      templateId: info.templateId ?? null,
+      buildId: info.buildId ?? null,
+      executionId: info.executionId ?? null,
+      metadata: { ...info.metadata },
+      createdAt: now,
+      updatedAt: now,
+      lastEventAt: null,
+      lastEventType: null,
+      lastEventId: null,
+      endAt: null,
+      checkpointedAt: null,
+      execution: null,
+      networkEgress: null,
+      clocks: {},
+    };
+    await this.#store.put(record);
+
+    const { clocks: _clocks, ...sandbox } = record;
+    return sandbox;
+  }
+
+  /** Forgets a sandbox without a tombstone. Resolves to whether it existed. */
+  remove(sandboxId: string): Promise<boolean> {
+    return this.#store.remove(sandboxId);
+  }
+
+  /** Calls `listener` after each applied event of `topic` (`"*"`: all). */
+  on(topic: ListenerTopic, listener: SandboxListener): this {
+    const listeners = this.#listeners.get(topic) ?? new Set();
+    listeners.add(listener);
+    this.#listeners.set(topic, listeners);
+    return this;
+  }
+
+  off(topic: ListenerTopic, listener: SandboxListener): this {
+    this.#listeners.get(topic)?.delete(listener);
+    return this;
+  }
+
+  // Listeners run after the event is stored and are not awaited: a slow or
+  // failing listener must never delay or fail the delivery E2B is waiting on.
+  #notify(event: SandboxEvent, result: StoreApplyResult): void {
+    const change: SandboxChange = {
+      event,
+      sandbox: result.sandbox,
+      previous: result.previous,
+      tombstone: result.tombstone,
+    };
+    const topics: ListenerTopic[] = [event.type as LifecycleEventType, "*"];
+
+    for (const topic of topics) {
+      for (const listener of this.#listeners.get(topic) ?? []) {
+        this.#run(listener, change);
+      }
+    }
+  }
+
+  #run(listener: SandboxListener, change: SandboxChange): void {
+    const report = (error: unknown) =>
+      this.#logger.error(
+        { err: error, eventId: change.event.id, eventType: change.event.type },
+        "sandbox listener failed",
+      );
+    try {
+      Promise.resolve(listener(change)).catch(report);
+    } catch (error) {
+      report(error);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import type { SandboxEvent } from "../events/event";
+import type {
+  Sandbox,
+  SandboxRecord,
+  SandboxState,
+  Tombstone,
+} from "./sandbox";
+import type { Outcome, StaleReason, TransitionContext } from "./transition";
+
+/** What one `apply` did, as the store committed it. */
+export interface StoreApplyResult {
+  outcome: Outcome;
+  reason?: StaleReason | "unknown_type" | "already_applied";
+  /** The entry before the event, when there was one. */
+  previous?: Sandbox;
+  /** The entry after the event; absent when killed or unchanged. */
+  sandbox?: Sandbox;
+  tombstone?: Tombstone;
+}
+
+/**
+ * Where the registry lives: process memory, or Redis shared by replicas.
+ * `apply` is atomic: the duplicate check, the rules and the write happen as
+ * one step, so concurrent copies of an event apply exactly once.
+ */
+export interface RegistryStore {
+  readonly kind: "memory" | "redis";
+  apply(
+    event: SandboxEvent,
+    context: TransitionContext,
+  ): Promise<StoreApplyResult>;
+  get(sandboxId: string): Promise<Sandbox | undefined>;
+  list(filter?: { state?: SandboxState }): Promise<Sandbox[]>;
+  getTombstone(sandboxId: string): Promise<Tombstone | undefined>;
+  /** Inserts or replaces an entry the application created itself. */
+  put(record: SandboxRecord): Promise<void>;
+  remove(sandboxId: string): Promise<boolean>;
+  /** Resolves when the store is reachable; rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,181 @@
+import type { SandboxEvent } from "../events/event";
+import { isLifecycleEventType } from "../events/types";
+import type { SandboxClocks, SandboxRecord, Tombstone } from "./sandbox";
+
+export type Outcome = "applied" | "duplicate" | "stale" | "ignored";
+
+export type StaleReason = "killed" | "too_old" | "superseded";
+
+export interface TransitionContext {
+  nowMs: number;
+  /** Events older than this are stale; `null` turns the replay guard off. */
+  maxEventAgeMs: number | null;
+}
+
+/**
+ * What applying one event does to one sandbox. `next` is the new entry,
+ * `null` to remove it, or `undefined` to leave it as it was.
+ */
+export type Transition =
+  | { outcome: "ignored"; reason: "unknown_type" }
+  | { outcome: "stale"; reason: StaleReason; next?: SandboxRecord }
+  | { outcome: "applied"; next: SandboxRecord | null; tombstone?: Tombstone };
+
+/**
+ * The registry's rules as one pure function (the Redis script mirrors it):
+ * killed is terminal, events older than the replay window are refused, and
+ * every other event feeds last-writer-wins fields so that any delivery order
+ * ends in the entry that in-order delivery gives.
+ */
+export function transition(
+  current: SandboxRecord | undefined,
+  tombstone: Tombstone | undefined,
+  event: SandboxEvent,
+  context: TransitionContext,
+): Transition {
+  if (!isLifecycleEventType(event.type)) {
+    return { outcome: "ignored", reason: "unknown_type" };
+  }
+
+  if (tombstone) return { outcome: "stale", reason: "killed" };
+
+  const { maxEventAgeMs, nowMs } = context;
+  if (maxEventAgeMs !== null && event.time.epochMs < nowMs - maxEventAgeMs) {
+    return { outcome: "stale", reason: "too_old" };
+  }
+
+  if (event.type === "sandbox.lifecycle.killed") {
+    return { outcome: "applied", next: null, tombstone: tombstoneFor(event) };
+  }
+
+  const base = current ?? emptyRecord(event, context.nowMs);
+  const next: SandboxRecord = { ...base, clocks: { ...base.clocks } };
+  const advanced = applyFields(next, event);
+  const filled = fillUnknown(next, event);
+  if (advanced || filled || !current) {
+    next.updatedAt = new Date(context.nowMs).toISOString();
+  }
+
+  if (advanced || !current) return { outcome: "applied", next };
+
+  return filled
+    ? { outcome: "stale", reason: "superseded", next }
+    : { outcome: "stale", reason: "superseded" };
+}
+
+/** The key that orders two events: time first, then id to break ties. */
+export function orderKey(event: SandboxEvent): string {
+  return `${event.time.key}|${event.id}`;
+}
+
+function applyFields(record: SandboxRecord, event: SandboxEvent): boolean {
+  const key = orderKey(event);
+  const { data, type } = event;
+  const newer = (clock: keyof SandboxClocks): boolean => {
+    const previous = record.clocks[clock];
+    if (previous !== undefined && previous >= key) return false;
+    record.clocks[clock] = key;
+    return true;
+  };
+  let advanced = false;
+
+  if (newer("last")) {
+    record.lastEventAt = event.time.text;
+    record.lastEventType = type;
+    record.lastEventId = event.id;
+    advanced = true;
+  }
+  const state = stateAfter(type);
+  if (state && newer("state")) {
+    record.state = state;
+    advanced = true;
+  }
+  if (event.executionId && newer("execution")) {
+    record.executionId = event.executionId;
+    advanced = true;
+  }
+  if (data.metadata && newer("metadata")) {
+    record.metadata = data.metadata;
+    advanced = true;
+  }
+  if (data.setTimeout && newer("endAt")) {
+    record.endAt = data.setTimeout;
+    advanced = true;
+  }
+  if (data.networkEgress && newer("egress")) {
+    record.networkEgress = data.networkEgress;
+    advanced = true;
+  }
+  if (type === "sandbox.lifecycle.checkpointed" && newer("checkpoint")) {
+    record.checkpointedAt = event.time.text;
+    advanced = true;
+  }
+  if (data.execution && newer("usage")) {
+    record.execution = data.execution;
+    advanced = true;
+  }
+
+  return advanced;
+}
+
+/** Fields that never change for a sandbox: the first value seen stays. */
+function fillUnknown(record: SandboxRecord, event: SandboxEvent): boolean {
+  let filled = false;
+  for (const field of ["teamId", "templateId", "buildId"] as const) {
+    const value = event[field];
+    if (value && record[field] === null) {
+      record[field] = value;
+      filled = true;
+    }
+  }
+
+  const first = record.clocks.first;
+  if (first === undefined || event.time.key < first) {
+    record.clocks.first = event.time.key;
+    record.createdAt = event.time.text;
+    filled = true;
+  }
+
+  return filled;
+}
+
+function stateAfter(type: string): SandboxRecord["state"] | null {
+  if (type === "sandbox.lifecycle.paused") return "paused";
+  if (type === "sandbox.lifecycle.created") return "running";
+  if (type === "sandbox.lifecycle.resumed") return "running";
+  return null;
+}
+
+function emptyRecord(event: SandboxEvent, nowMs: number): SandboxRecord {
+  return {
+    sandboxId: event.sandboxId,
+    state: "running",
+    teamId: null,
+    templateId: null,
+    buildId: null,
+    executionId: null,
+    metadata: {},
+    createdAt: event.time.text,
+    updatedAt: new Date(nowMs).toISOString(),
+    lastEventAt: null,
+    lastEventType: null,
+    lastEventId: null,
+    endAt: null,
+    checkpointedAt: null,
+    execution: null,
+    networkEgress: null,
+    clocks: {},
+  };
+}
+
+function tombstoneFor(event: SandboxEvent): Tombstone {
+  return {
+    sandboxId: event.sandboxId,
+    state: "killed",
+    killedAt: event.time.text,
+    killReason: event.data.killReason ?? null,
+    eventId: event.id,
+    teamId: event.teamId ?? null,
+    templateId: event.templateId ?? null,
+  };
+}
