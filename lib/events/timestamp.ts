@@ -1,5 +1,7 @@
+// The offset's range is checked here (RFC 3339 section 5.6: hours 00-23,
+// minutes 00-59); the date and time fields are checked against a Date below.
 const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?([Zz]|[+-]\d{2}:\d{2})$/;
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?([Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
 /**
  * An event time kept at full precision. `key` is the instant in UTC with nine

@@ -51,51 +51,57 @@ export class MemoryStore implements RegistryStore {
     const tombstone = this.#tombstones.get(event.sandboxId);
     const result = transition(current, tombstone, event, context);
     if (result.outcome === "ignored") return result;
+    // Not applied, so not remembered: a trusted apply of the same event
+    // (fetched from E2B's events API) must still go through.
+    if (result.outcome === "stale" && result.reason === "too_old") {
+      return { outcome: "stale", reason: "too_old" };
+    }
 
     this.#appliedIds.set(event.id, true);
-    const previous = current && toSandbox(current);
+    const previous = current && view(current);
     if (result.outcome === "stale") {
-      if (result.next) this.#sandboxes.set(event.sandboxId, result.next);
+      if (result.next) this.#sandboxes.set(event.sandboxId, copy(result.next));
       return { outcome: "stale", reason: result.reason, previous };
     }
 
     if (result.next === null) {
       this.#sandboxes.delete(event.sandboxId);
     } else {
-      this.#sandboxes.set(event.sandboxId, result.next);
+      this.#sandboxes.set(event.sandboxId, copy(result.next));
     }
     if (result.tombstone) {
-      this.#tombstones.set(event.sandboxId, result.tombstone);
+      this.#tombstones.set(event.sandboxId, copy(result.tombstone));
     }
 
     return {
       outcome: "applied",
       previous,
-      sandbox: result.next ? toSandbox(result.next) : undefined,
-      tombstone: result.tombstone,
+      sandbox: result.next ? view(result.next) : undefined,
+      tombstone: result.tombstone && copy(result.tombstone),
     };
   }
 
   async get(sandboxId: string): Promise<Sandbox | undefined> {
     const record = this.#sandboxes.get(sandboxId);
-    return record && toSandbox(record);
+    return record && view(record);
   }
 
   async list(filter: { state?: SandboxState } = {}): Promise<Sandbox[]> {
     const sandboxes: Sandbox[] = [];
     for (const record of this.#sandboxes.values()) {
       if (filter.state && record.state !== filter.state) continue;
-      sandboxes.push(toSandbox(record));
+      sandboxes.push(view(record));
     }
     return sandboxes;
   }
 
   async getTombstone(sandboxId: string): Promise<Tombstone | undefined> {
-    return this.#tombstones.get(sandboxId);
+    const tombstone = this.#tombstones.get(sandboxId);
+    return tombstone && copy(tombstone);
   }
 
   async put(record: SandboxRecord): Promise<void> {
-    this.#sandboxes.set(record.sandboxId, record);
+    this.#sandboxes.set(record.sandboxId, copy(record));
   }
 
   async remove(sandboxId: string): Promise<boolean> {
@@ -105,4 +111,14 @@ export class MemoryStore implements RegistryStore {
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {}
+}
+
+// The store keeps its own copies: an entry must never share objects with an
+// event, a listener or a caller, or changing those would change the registry.
+function copy<T>(value: T): T {
+  return structuredClone(value);
+}
+
+function view(record: SandboxRecord): Sandbox {
+  return copy(toSandbox(record));
 }

@@ -49,6 +49,8 @@ export function transition(
   }
 
   const base = current ?? emptyRecord(event, context.nowMs);
+  const newest =
+    base.clocks.last === undefined || orderKey(event) > base.clocks.last;
   const next: SandboxRecord = { ...base, clocks: { ...base.clocks } };
   const advanced = applyFields(next, event);
   const filled = fillUnknown(next, event);
@@ -56,9 +58,11 @@ export function transition(
     next.updatedAt = new Date(context.nowMs).toISOString();
   }
 
-  if (advanced || !current) return { outcome: "applied", next };
+  // Only the newest event is applied; an older one that fills fields still
+  // unknown is stale all the same, and its listeners do not fire.
+  if (newest) return { outcome: "applied", next };
 
-  return filled
+  return advanced || filled
     ? { outcome: "stale", reason: "superseded", next }
     : { outcome: "stale", reason: "superseded" };
 }
