@@ -1,0 +1,47 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { ROOT } from "../support/production-build";
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const TSX = join(ROOT, "node_modules/.bin/tsx");
+const ENTRY = join(ROOT, "scripts/e2b-webhooks.ts");
+
+/**
+ * Runs the CLI as a child process, the way `pnpm e2b:webhooks` does, with
+ * only the given environment (plus PATH). Asynchronous on purpose: the fake
+ * E2B API answers from this same process.
+ */
+export function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  options: { viaPnpm?: boolean } = {},
+): Promise<CliRun> {
+  const [command, argv] = options.viaPnpm
+    ? ["pnpm", ["-s", "e2b:webhooks", ...args]]
+    : [TSX, [ENTRY, ...args]];
+  const child = spawn(command, argv, {
+    cwd: ROOT,
+    env: {
+      NODE_ENV: "production",
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      COREPACK_INTEGRITY_KEYS: "0",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
