@@ -75,6 +75,11 @@ export class SandboxManager {
     return this.#store.kind;
   }
 
+  /** Resolves when the store is reachable; rejects with the store's error. */
+  ping(): Promise<void> {
+    return this.#store.ping();
+  }
+
   /**
    * Applies one event under the registry's rules and tells listeners when
    * it changed something. Rejects only when the store cannot be reached.

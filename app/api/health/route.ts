@@ -1,0 +1,47 @@
+import packageJson from "@/package.json";
+import { jsonResponse } from "@/lib/http/json-response";
+import { getRuntime } from "@/lib/runtime";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// Read from package.json when the app is built: a version is not a secret.
+const VERSION = packageJson.version;
+
+/**
+ * Liveness and readiness for container health checks and load balancers:
+ * 200 while the registry's store answers a ping, 503 while it does not.
+ * Needs no token and reveals no configuration.
+ */
+export async function GET(): Promise<Response> {
+  const { logger, manager, startedAt } = getRuntime();
+
+  try {
+    await manager.ping();
+  } catch (error) {
+    logger.warn(
+      { err: error, store: manager.storeKind },
+      "health check: store unreachable",
+    );
+    return jsonResponse(503, {
+      status: "unavailable",
+      reason: "store_unreachable",
+    });
+  }
+
+  return jsonResponse(200, {
+    status: "ok",
+    store: manager.storeKind,
+    version: VERSION,
+    uptimeSeconds: Math.floor((Date.now() - startedAt) / 1000),
+  });
+}
+
+/** The same check as `GET`, answered without a body. */
+export async function HEAD(): Promise<Response> {
+  const response = await GET();
+  return new Response(null, {
+    status: response.status,
+    headers: response.headers,
+  });
+}
