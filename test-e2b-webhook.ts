@@ -1,0 +1,102 @@
+/**
+ * Sends signed test deliveries to a running receiver and checks each answer:
+ * the setup guide's five checks in the legacy shape (`X-E2B-Signature`), then
+ * a lifecycle in E2B's current shape (`e2b-signature`), a retried delivery
+ * and a late event after a kill.
+ *
+ *   pnpm tsx test-e2b-webhook.ts [--url URL] [--secret S]
+ */
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import {
+  runChecks,
+  type Check,
+  type CheckResult,
+} from "./lib/client/checks/check";
+import { e2bChecks } from "./lib/client/checks/e2b-checks";
+import { legacyChecks } from "./lib/client/checks/legacy-checks";
+import { resolveSecret } from "./lib/client/resolve-secret";
+import { colourEnabled, paint } from "./lib/client/terminal";
+
+const DEFAULT_URL = "http://localhost:3000/api/webhooks/e2b";
+const USAGE = `Usage: pnpm tsx test-e2b-webhook.ts [--url URL] [--secret S]
+
+  --url     the receiver's webhook URL (default ${DEFAULT_URL})
+  --secret  the webhook secret (default: E2B_WEBHOOK_SECRET from the
+            environment, else from .env.local)`;
+
+async function main(): Promise<number> {
+  const args = readArgs();
+  if (args === "help") return 0;
+  if (args === null) return 2;
+
+  const secret = resolveSecret(
+    args.secret,
+    process.env,
+    resolve(process.cwd(), ".env.local"),
+  );
+  if (!secret.ok) {
+    console.error(secret.message);
+    return 2;
+  }
+
+  console.log(`Testing ${args.url} (secret from ${secret.source})\n`);
+  const target = { url: args.url, secret: secret.secret, now: Date.now };
+  const checks = [...legacyChecks(target), ...e2bChecks(target)];
+  const results = await runChecks(checks, printResult);
+
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  if (results.at(-1)?.unreachable) printUnreachable(args.url);
+  if (results.some(isSignatureRefused)) printSecretHint(secret.source);
+  console.log(`\n${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+function readArgs(): { url: string; secret?: string } | "help" | null {
+  try {
+    const { values } = parseArgs({
+      options: {
+        url: { type: "string" },
+        secret: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+    if (values.help) {
+      console.log(USAGE);
+      return "help";
+    }
+    return { url: values.url ?? DEFAULT_URL, secret: values.secret };
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return null;
+  }
+}
+
+const colour = colourEnabled();
+
+function printResult(check: Check, result: CheckResult): void {
+  const mark = result.ok
+    ? paint("✓", "green", colour)
+    : paint("✗", "red", colour);
+  console.log(`${mark} ${check.name}: ${paint(result.detail, "dim", colour)}`);
+}
+
+// A correctly signed delivery refused as invalid: the two secrets differ.
+function isSignatureRefused(result: CheckResult): boolean {
+  return !result.ok && result.got === "401 invalid_signature";
+}
+
+function printSecretHint(source: string): void {
+  console.error(
+    `\nThe receiver refused deliveries signed with the secret from ${source}: it must equal the server's E2B_WEBHOOK_SECRET (restart the server after changing .env.local).`,
+  );
+}
+
+function printUnreachable(url: string): void {
+  console.error(
+    `\nCannot reach ${url}. Is the receiver running? Start it with \`pnpm dev\` (or \`pnpm demo --keep\`) and pass its URL with --url.`,
+  );
+}
+
+process.exitCode = await main();
