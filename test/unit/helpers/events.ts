@@ -73,9 +73,9 @@ export interface ManagerSetup {
 export function makeManager(setup: ManagerSetup = {}): SandboxManager {
   const store = new MemoryStore({
     tombstoneTtlMs: setup.tombstoneTtlMs ?? DAY_MS,
-    tombstoneMaxEntries: 1_000,
+    tombstoneMaxEntries: 100,
     idempotencyTtlMs: DAY_MS,
-    idempotencyMaxEntries: 10_000,
+    idempotencyMaxEntries: 1_000,
   });
   return new SandboxManager({
     store,
