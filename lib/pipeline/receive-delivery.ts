@@ -1,6 +1,11 @@
 import type { SandboxEvent } from "../events/event";
 import { normaliseEvent } from "../events/normalise";
 import { labelOf } from "../events/types";
+import {
+  limitFailedAuth,
+  limitTeam,
+  type DeliveryLimits,
+} from "../rate-limit/delivery-limits";
 import type { SandboxManager } from "../registry/sandbox-manager";
 import type { StoreApplyResult } from "../registry/store";
 import { verifySignature, type HeaderReader } from "../signature/verify";
@@ -11,6 +16,8 @@ export interface Delivery {
   headers: HeaderReader;
   /** The raw body, read once: verified and parsed as the same bytes. */
   payload: Uint8Array;
+  /** The client's IP address, for rate limits; `null` when unknown. */
+  clientAddress?: string | null;
 }
 
 export interface ReceiverContext {
@@ -18,6 +25,8 @@ export interface ReceiverContext {
   secrets: readonly string[];
   manager: SandboxManager;
   now: () => number;
+  /** Rate limits; none when absent. */
+  limits?: DeliveryLimits;
 }
 
 /** A delivery's result, with the event when it got that far. */
@@ -52,6 +61,14 @@ export async function receiveDelivery(
     context.secrets,
   );
   if (!signature.ok) {
+    // Verified first even from a limited address: only requests that fail
+    // verification are counted and refused, never an authentic delivery.
+    const limited = await limitFailedAuth(
+      context.limits,
+      delivery.clientAddress ?? null,
+    );
+    if (limited) return { result: limited };
+
     const message =
       signature.reason === "missing_signature"
         ? "No signature header: expected e2b-signature or X-E2B-Signature"
@@ -88,6 +105,9 @@ export async function receiveDelivery(
   }
 
   const event = normalised.event;
+  const limited = await limitTeam(context.limits, event.teamId);
+  if (limited) return { result: limited, event };
+
   return { result: await applyEvent(event, context.manager), event };
 }
 

@@ -37,6 +37,8 @@ export interface DeliveryResult {
   headers?: Record<string, string>;
   /** Detail for the log only: never sent back to the client. */
   detail?: string;
+  /** A repeat of a refusal already logged: count it, do not log it. */
+  quiet?: boolean;
 }
 
 const STATUS: Record<ErrorCode, number> = {

@@ -1,0 +1,22 @@
+import type { Redis } from "ioredis";
+import type { Config } from "../config/config";
+import type { DeliveryLog } from "../observability/delivery-log";
+import { MemoryDeliveryLog } from "../observability/memory-delivery-log";
+import { RedisDeliveryLog } from "./redis-delivery-log";
+import { redisKeys } from "./redis-keys";
+
+/** The delivery log for this configuration: in Redis when connected. */
+export function createDeliveryLog(
+  config: Pick<Config, "redis" | "deliveryLogSize">,
+  redis: Redis | null,
+): DeliveryLog {
+  if (redis && config.redis) {
+    return new RedisDeliveryLog({
+      redis,
+      key: redisKeys(config.redis.prefix).deliveries,
+      capacity: config.deliveryLogSize,
+    });
+  }
+
+  return new MemoryDeliveryLog(config.deliveryLogSize);
+}
