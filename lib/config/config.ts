@@ -48,6 +48,17 @@ const environment = z.object({
   WEBHOOK_TOMBSTONE_TTL_SECONDS: integer(DAY_SECONDS, 1, 365 * DAY_SECONDS),
   WEBHOOK_TOMBSTONE_MAX_ENTRIES: integer(100_000, 1, 100_000_000),
   WEBHOOK_IDEMPOTENCY_MAX_ENTRIES: integer(100_000, 1, 100_000_000),
+  E2B_API_KEY: z.string().optional(),
+  E2B_API_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine(
+      (v) => !v || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)),
+      "expected an http(s) URL such as https://api.e2b.app",
+    ),
+  E2B_RECONCILE_INTERVAL_SECONDS: integer(300, 0, 7 * DAY_SECONDS),
+  E2B_RECONCILE_LOOKBACK_SECONDS: integer(DAY_SECONDS, 60, 30 * DAY_SECONDS),
   LOG_FORMAT: choice(["pretty", "json"] as const),
   LOG_LEVEL: choice([
     "trace",
@@ -70,6 +81,14 @@ export interface Config {
   tombstoneTtlMs: number;
   tombstoneMaxEntries: number;
   idempotencyMaxEntries: number;
+  /** Catching up from E2B's events API; `null` without E2B_API_KEY. */
+  reconcile: {
+    apiKey: string;
+    apiUrl: string;
+    /** 0: only on demand (`POST /api/reconcile`). */
+    intervalMs: number;
+    lookbackMs: number;
+  } | null;
   logFormat: "pretty" | "json";
   logLevel: string;
   /** Problems worth a warning at start-up, never secret values. */
@@ -122,6 +141,7 @@ export function loadConfig(
     tombstoneTtlMs: e.WEBHOOK_TOMBSTONE_TTL_SECONDS * 1000,
     tombstoneMaxEntries: e.WEBHOOK_TOMBSTONE_MAX_ENTRIES,
     idempotencyMaxEntries: e.WEBHOOK_IDEMPOTENCY_MAX_ENTRIES,
+    reconcile: readReconcile(e),
     logFormat:
       e.LOG_FORMAT ?? (e.NODE_ENV === "production" ? "json" : "pretty"),
     logLevel: e.LOG_LEVEL ?? "info",
@@ -146,4 +166,16 @@ function readSecret(
     );
   }
   return secret;
+}
+
+function readReconcile(e: z.infer<typeof environment>): Config["reconcile"] {
+  const apiKey = e.E2B_API_KEY?.trim() ?? "";
+  if (apiKey === "") return null;
+
+  return {
+    apiKey,
+    apiUrl: e.E2B_API_URL || "https://api.e2b.app",
+    intervalMs: e.E2B_RECONCILE_INTERVAL_SECONDS * 1000,
+    lookbackMs: e.E2B_RECONCILE_LOOKBACK_SECONDS * 1000,
+  };
 }

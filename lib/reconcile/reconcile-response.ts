@@ -1,0 +1,70 @@
+import type { ReconcileResult } from "./reconcile-result";
+
+/** One stable code per way `POST /api/reconcile` can fail. */
+export type ReconcileErrorCode =
+  | "reconcile_disabled"
+  | "reconcile_in_progress"
+  | "e2b_unavailable"
+  | "unavailable"
+  | "internal_error";
+
+export interface ReconcileAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** The answer when E2B_API_KEY is not set. */
+export const RECONCILE_DISABLED: ReconcileAnswer = failure(
+  503,
+  "reconcile_disabled",
+  "Reconciliation is off: set E2B_API_KEY to read E2B's events API",
+);
+
+/**
+ * Turns a run's result into the route's answer: 200 with the counts, or
+ * the failure's code, in the webhook route's `{ success, error, message }`
+ * shape.
+ */
+export function reconcileAnswer(result: ReconcileResult): ReconcileAnswer {
+  if (result.ok) {
+    return {
+      status: 200,
+      body: { success: true, ...result.counts, truncated: result.truncated },
+    };
+  }
+
+  switch (result.reason) {
+    case "locked":
+      return failure(
+        409,
+        "reconcile_in_progress",
+        "Another replica is reconciling; try again shortly",
+      );
+    case "e2b_unavailable": {
+      const { reason, status, e2b } = result.error;
+      const answer = failure(502, "e2b_unavailable", result.message);
+      answer.body.e2b = { reason, status: status ?? null, ...e2b };
+      return answer;
+    }
+    case "store_unavailable":
+      return failure(
+        503,
+        "unavailable",
+        "The registry is unavailable; retry later",
+      );
+    case "internal_error":
+      return failure(
+        500,
+        "internal_error",
+        "Reconciliation failed; see the server log",
+      );
+  }
+}
+
+function failure(
+  status: number,
+  error: ReconcileErrorCode,
+  message: string,
+): ReconcileAnswer {
+  return { status, body: { success: false, error, message } };
+}
