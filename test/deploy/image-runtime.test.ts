@@ -66,16 +66,33 @@ describe("the Docker image's runtime, assembled without Docker", () => {
     expect(entries.filter((e) => e.startsWith(".env"))).toEqual([]);
   });
 
-  it("starts with HOSTNAME=0.0.0.0 and answers /api/health beyond 127.0.0.1", async () => {
-    expect(containerEnv.HOSTNAME).toBe("0.0.0.0");
-
-    // 127.0.0.2 is loopback too, but a server bound to 127.0.0.1 would not
-    // answer there: only one listening on every interface does.
-    const response = await fetch(`http://127.0.0.2:${server.port}/api/health`);
+  it("answers /api/health with 200 ok", async () => {
+    const response = await fetch(`${server.url}/api/health`);
 
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: "ok" });
   });
+
+  it("starts with HOSTNAME=0.0.0.0 from the image", () => {
+    expect(containerEnv.HOSTNAME).toBe("0.0.0.0");
+  });
+
+  // Linux routes all of 127.0.0.0/8 to loopback; macOS only 127.0.0.1.
+  if (process.platform !== "linux") {
+    console.warn("skipped: the 127.0.0.2 listening check needs Linux");
+  }
+  it.skipIf(process.platform !== "linux")(
+    "listens beyond 127.0.0.1, as a container must for its port to be published",
+    async () => {
+      // A server bound to 127.0.0.1 would not answer on 127.0.0.2: only one
+      // listening on every interface does.
+      const response = await fetch(
+        `http://127.0.0.2:${server.port}/api/health`,
+      );
+
+      expect(response.status).toBe(200);
+    },
+  );
 
   it("passes every check of test-e2b-webhook.ts", async () => {
     const run = await runProcess(
