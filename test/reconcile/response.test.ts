@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { reconcileAnswer } from "@/lib/reconcile/reconcile-response";
+
+describe("the answer to POST /api/reconcile", () => {
+  it("is 409 reconcile_in_progress while another replica holds the lock", () => {
+    const answer = reconcileAnswer({
+      ok: false,
+      reason: "locked",
+      message: "Another replica is reconciling",
+    });
+
+    expect(answer.status).toBe(409);
+    expect(answer.body).toMatchObject({ error: "reconcile_in_progress" });
+  });
+
+  it("is 503 unavailable when the registry cannot be reached", () => {
+    const answer = reconcileAnswer({
+      ok: false,
+      reason: "store_unavailable",
+      message: "Could not reach the registry: ECONNREFUSED",
+    });
+
+    expect(answer.status).toBe(503);
+    expect(answer.body).toMatchObject({ error: "unavailable" });
+  });
+
+  it("is 500 internal_error without echoing the exception", () => {
+    const answer = reconcileAnswer({
+      ok: false,
+      reason: "internal_error",
+      message: "TypeError: secret stack detail",
+    });
+
+    expect(answer.status).toBe(500);
+    expect(JSON.stringify(answer.body)).not.toContain("secret stack detail");
+  });
+
+  it("is 502 e2b_unavailable with no E2B code when E2B sent none", () => {
+    const answer = reconcileAnswer({
+      ok: false,
+      reason: "e2b_unavailable",
+      message: "Could not reach E2B at http://127.0.0.1:1: ECONNREFUSED",
+      error: { reason: "network_error", message: "ECONNREFUSED" },
+    });
+
+    expect(answer.status).toBe(502);
+    expect(answer.body.e2b).toEqual({ reason: "network_error", status: null });
+  });
+});
