@@ -66,7 +66,11 @@ function readArgs(): { url: string; secret?: string } | "help" | null {
       console.log(USAGE);
       return "help";
     }
-    return { url: values.url ?? DEFAULT_URL, secret: values.secret };
+    const url = values.url ?? DEFAULT_URL;
+    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+      throw new Error(`--url must be an http(s) URL, got "${url}"`);
+    }
+    return { url, secret: values.secret };
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     return null;

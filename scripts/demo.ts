@@ -9,7 +9,7 @@ import { sendDelivery } from "../lib/client/send-delivery";
 import { colourEnabled, paint } from "../lib/client/terminal";
 import { planDay } from "./demo/day";
 import { formatDashboard } from "./demo/dashboard";
-import { formatDelivery, formatRegistry } from "./demo/print";
+import { deliveryHeader, formatDelivery, formatRegistry } from "./demo/print";
 import { readRegistry } from "./demo/registry";
 import { startDemoServer, type DemoServer } from "./demo/server";
 import { supervise } from "./demo/supervise";
@@ -44,6 +44,7 @@ async function main(): Promise<number> {
 async function replayDay(demo: DemoServer): Promise<number> {
   const plan = planDay(demo.secret, Date.now());
   console.log(heading("A day of deliveries (times are event times)"));
+  console.log(deliveryHeader(colour));
   let unreachable = 0;
   for (const planned of plan.deliveries) {
     const answer = await sendDelivery(demo.webhookUrl, planned.delivery);

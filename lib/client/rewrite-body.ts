@@ -22,10 +22,17 @@ export interface Rewrite {
  * });
  */
 export function rewriteBody(text: string, rewrite: Rewrite): string {
-  let body = text;
-  for (const [from, to] of Object.entries(rewrite.replace ?? {})) {
-    body = body.replace(stringValue(from), () => JSON.stringify(to));
-  }
+  const swaps = new Map(
+    Object.entries(rewrite.replace ?? {}).map(([from, to]) => [
+      JSON.stringify(from),
+      JSON.stringify(to),
+    ]),
+  );
+  // One pass, so a new value is never swapped again by a later entry.
+  const body =
+    swaps.size === 0
+      ? text
+      : text.replace(stringValues([...swaps.keys()]), (m) => swaps.get(m) ?? m);
 
   return rewrite.shiftSeconds ? shiftTimes(body, rewrite.shiftSeconds) : body;
 }
@@ -46,20 +53,10 @@ export function shiftTimes(text: string, seconds: number): string {
   });
 }
 
-// The literal `"from"` wherever it is a value: not followed by a colon.
-function stringValue(from: string): RegExp {
-  const literal = JSON.stringify(from).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`${literal}(?!\\s*:)`, "g");
-}
-
-/**
- * The whole seconds to add to a set of bodies so that the latest event
- * `timestamp` among them lands in the second before `endMs`, keeping their
- * spacing. Throws when a body has no readable `timestamp` (a fixture bug).
- */
-export function shiftToEndAt(bodies: readonly string[], endMs: number): number {
-  const latest = Math.max(...bodies.map(eventTimeMs));
-  return Math.floor((endMs - latest) / 1000);
+// Any of the literals wherever it is a value: not followed by a colon.
+function stringValues(literals: readonly string[]): RegExp {
+  const escaped = literals.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`(?:${escaped.join("|")})(?!\\s*:)`, "g");
 }
 
 /** The body's top-level `timestamp`, in epoch milliseconds. */

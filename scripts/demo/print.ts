@@ -2,7 +2,7 @@ import type { Answer } from "../../lib/client/send-delivery";
 import { paint, type Style } from "../../lib/client/terminal";
 import type { PlannedDelivery } from "./day-plan";
 import type { RegistryView, SandboxRow } from "./registry";
-import { clock, renderTable } from "./table";
+import { clock, padColumns, renderTable } from "./table";
 
 const OUTCOME_STYLE: Record<string, Style> = {
   applied: "green",
@@ -10,6 +10,15 @@ const OUTCOME_STYLE: Record<string, Style> = {
   stale: "yellow",
   ignored: "blue",
 };
+
+// Delivery columns: time, signature header, sandbox, event, answer, note.
+const WIDTHS = [8, 15, 15, 12, 22];
+const TITLES = ["TIME", "SIGNED WITH", "SANDBOX", "EVENT", "ANSWER", "NOTE"];
+
+/** The column titles above the delivery lines. */
+export function deliveryHeader(colour: boolean): string {
+  return paint(padColumns(TITLES, WIDTHS), "dim", colour);
+}
 
 const COLUMNS = [
   "SANDBOX",
@@ -29,25 +38,21 @@ export function formatDelivery(
   colour: boolean,
 ): string {
   const header = planned.scheme === "e2b" ? "e2b-signature" : "X-E2B-Signature";
-  const columns = [
-    paint(clock(planned.atMs), "dim", colour),
-    header.padEnd(15),
-    planned.name.padEnd(15),
-    planned.event.padEnd(12),
-  ];
+  const cells = [clock(planned.atMs), header, planned.name, planned.event];
   if (!answer.reachable) {
     const failure = paint(`unreachable: ${answer.error}`, "red", colour);
-    return [...columns, failure].join(" ");
+    return `${padColumns(cells, WIDTHS)} ${failure}`;
   }
 
-  const outcome = `${answer.status} ${answer.outcome}`.padEnd(20);
+  const outcome = `${answer.status} ${answer.outcome}`;
   const style = OUTCOME_STYLE[answer.outcome] ?? "red";
   const said = answer.outcome === "applied" ? undefined : answer.body?.message;
-  const why = [planned.note, said].filter(Boolean).join(": ");
+  const note = [planned.note, said].filter(Boolean).join(": ");
 
-  return [...columns, paint(outcome, style, colour), paint(why, "dim", colour)]
-    .join(" ")
-    .trimEnd();
+  return padColumns([...cells, outcome, note], WIDTHS, (cell, column) => {
+    if (column === 0 || column === 5) return paint(cell, "dim", colour);
+    return column === 4 ? paint(cell, style, colour) : cell;
+  });
 }
 
 /** The registry as the server reports it: live sandboxes, then tombstones. */

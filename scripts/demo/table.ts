@@ -25,6 +25,21 @@ export function renderTable(
   ].join("\n");
 }
 
+/** One line of cells, each padded to its width (a last, wider cell is fine). */
+export function padColumns(
+  cells: readonly string[],
+  widths: readonly number[],
+  decorate: Decorate = (cell) => cell,
+): string {
+  return cells
+    .map((cell, column) => {
+      const padding = Math.max(0, (widths[column] ?? 0) - cell.length);
+      return `${decorate(cell, column)}${" ".repeat(padding)}`;
+    })
+    .join(" ")
+    .trimEnd();
+}
+
 /** Local wall-clock time, `HH:MM:SS`, of an epoch or RFC 3339 time. */
 export function clock(time: number | string | null | undefined): string {
   if (time === null || time === undefined) return "";
