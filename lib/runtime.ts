@@ -1,6 +1,10 @@
 import type { Logger } from "pino";
 import { loadConfig, type Config } from "./config/config";
 import { createLogger } from "./log/logger";
+import { ChangeFeed } from "./observability/change-feed";
+import type { DeliveryLog } from "./observability/delivery-log";
+import { MemoryDeliveryLog } from "./observability/memory-delivery-log";
+import { createMetrics, type Metrics } from "./observability/metrics";
 import { MemoryStore } from "./registry/memory-store";
 import { SandboxManager } from "./registry/sandbox-manager";
 
@@ -9,6 +13,11 @@ export interface Runtime {
   config: Config;
   logger: Logger;
   manager: SandboxManager;
+  /** The recent deliveries, for the admin API and dashboard. */
+  deliveryLog: DeliveryLog;
+  metrics: Metrics;
+  /** Wakes the dashboard's live stream after each delivery. */
+  changes: ChangeFeed;
   startedAt: number;
 }
 
@@ -54,5 +63,16 @@ export function createRuntime(config: Config): Runtime {
     maxEventAgeMs: config.maxEventAgeMs,
   });
 
-  return { config, logger, manager, startedAt: Date.now() };
+  const deliveryLog = new MemoryDeliveryLog(config.deliveryLogSize);
+  const metrics = createMetrics({ manager, logger });
+
+  return {
+    config,
+    logger,
+    manager,
+    deliveryLog,
+    metrics,
+    changes: new ChangeFeed(),
+    startedAt: Date.now(),
+  };
 }

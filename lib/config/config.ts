@@ -48,6 +48,8 @@ const environment = z.object({
   WEBHOOK_TOMBSTONE_TTL_SECONDS: integer(DAY_SECONDS, 1, 365 * DAY_SECONDS),
   WEBHOOK_TOMBSTONE_MAX_ENTRIES: integer(100_000, 1, 100_000_000),
   WEBHOOK_IDEMPOTENCY_MAX_ENTRIES: integer(100_000, 1, 100_000_000),
+  WEBHOOK_ADMIN_TOKEN: z.string().optional(),
+  WEBHOOK_DELIVERY_LOG_SIZE: integer(200, 1, 100_000),
   E2B_API_KEY: z.string().optional(),
   E2B_API_URL: z
     .string()
@@ -81,6 +83,10 @@ export interface Config {
   tombstoneTtlMs: number;
   tombstoneMaxEntries: number;
   idempotencyMaxEntries: number;
+  /** Guards the read API and dashboard; `null` turns them off (403). */
+  adminToken: string | null;
+  /** How many recent deliveries the delivery log keeps. */
+  deliveryLogSize: number;
   /** Catching up from E2B's events API; `null` without E2B_API_KEY. */
   reconcile: {
     apiKey: string;
@@ -141,6 +147,8 @@ export function loadConfig(
     tombstoneTtlMs: e.WEBHOOK_TOMBSTONE_TTL_SECONDS * 1000,
     tombstoneMaxEntries: e.WEBHOOK_TOMBSTONE_MAX_ENTRIES,
     idempotencyMaxEntries: e.WEBHOOK_IDEMPOTENCY_MAX_ENTRIES,
+    adminToken: readAdminToken(e.WEBHOOK_ADMIN_TOKEN, warnings),
+    deliveryLogSize: e.WEBHOOK_DELIVERY_LOG_SIZE,
     reconcile: readReconcile(e),
     logFormat:
       e.LOG_FORMAT ?? (e.NODE_ENV === "production" ? "json" : "pretty"),
@@ -178,4 +186,24 @@ function readReconcile(e: z.infer<typeof environment>): Config["reconcile"] {
     intervalMs: e.E2B_RECONCILE_INTERVAL_SECONDS * 1000,
     lookbackMs: e.E2B_RECONCILE_LOOKBACK_SECONDS * 1000,
   };
+}
+
+function readAdminToken(
+  raw: string | undefined,
+  warnings: string[],
+): string | null {
+  const token = raw?.trim() ?? "";
+  if (token === "") return null;
+
+  if (token !== raw) {
+    warnings.push(
+      "WEBHOOK_ADMIN_TOKEN had surrounding whitespace; it was trimmed",
+    );
+  }
+  if (token.length < 16) {
+    warnings.push(
+      "WEBHOOK_ADMIN_TOKEN is shorter than 16 characters; use a long random value",
+    );
+  }
+  return token;
 }

@@ -6,6 +6,7 @@ import {
 } from "@/lib/pipeline/receive-delivery";
 import { describeDelivery, logDelivery } from "@/lib/pipeline/report-delivery";
 import { failure } from "@/lib/pipeline/result";
+import { recordDelivery } from "@/lib/observability/record-delivery";
 import { getRuntime } from "@/lib/runtime";
 
 export const runtime = "nodejs";
@@ -39,6 +40,7 @@ export async function POST(request: Request): Promise<Response> {
     durationMs,
   });
   logDelivery(logger, report, result);
+  await recordDelivery(getRuntime(), report);
 
   return jsonResponse(result.status, result.body, result.headers);
 }

@@ -1,0 +1,35 @@
+import {
+  adminDenied,
+  adminError,
+  storeUnavailable,
+} from "@/lib/admin/admin-error";
+import { authorizeAdmin } from "@/lib/admin/authorize";
+import { parseLimit } from "@/lib/admin/query";
+import { jsonResponse } from "@/lib/http/json-response";
+import { getRuntime } from "@/lib/runtime";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** The most recent deliveries (`?limit=N`), newest first. */
+export async function GET(request: Request): Promise<Response> {
+  const { config, deliveryLog, logger } = getRuntime();
+  const access = authorizeAdmin(request.headers, config.adminToken);
+  if (!access.ok) return adminDenied(access);
+
+  const params = new URL(request.url).searchParams;
+  const limit = parseLimit(params, deliveryLog.capacity);
+  if (!limit.ok) {
+    return adminError(
+      "invalid_limit",
+      `The limit must be a whole number from 1 to ${deliveryLog.capacity} (WEBHOOK_DELIVERY_LOG_SIZE)`,
+    );
+  }
+
+  try {
+    const deliveries = await deliveryLog.recent(limit.value);
+    return jsonResponse(200, { deliveries, count: deliveries.length });
+  } catch (error) {
+    return storeUnavailable(logger, error);
+  }
+}

@@ -1,0 +1,21 @@
+import { adminDenied } from "@/lib/admin/admin-error";
+import { authorizeAdmin } from "@/lib/admin/authorize";
+import { getRuntime } from "@/lib/runtime";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Prometheus metrics; scrape with `authorization: { credentials: <token> }`. */
+export async function GET(request: Request): Promise<Response> {
+  const { config, metrics } = getRuntime();
+  const access = authorizeAdmin(request.headers, config.adminToken);
+  if (!access.ok) return adminDenied(access);
+
+  return new Response(await metrics.render(), {
+    status: 200,
+    headers: {
+      "content-type": metrics.contentType,
+      "cache-control": "no-store",
+    },
+  });
+}
