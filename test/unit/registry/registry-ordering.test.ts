@@ -105,6 +105,29 @@ describe("events out of order", () => {
     });
   });
 
+  it("an identifier once known is never replaced, by an older or a newer event", async () => {
+    const manager = makeManager();
+    await manager.apply(
+      makeEvent("created", {
+        at: at("10:00:00"),
+        teamId: "team-1",
+        buildId: "build-1",
+      }),
+    );
+
+    await manager.apply(
+      makeEvent("updated", { at: at("09:00:00"), teamId: "team-0" }),
+    );
+    await manager.apply(
+      makeEvent("paused", { at: at("11:00:00"), buildId: "build-2" }),
+    );
+
+    expect(await manager.get(SANDBOX)).toMatchObject({
+      teamId: "team-1",
+      buildId: "build-1",
+    });
+  });
+
   it("an older event does not overwrite fields a newer one set", async () => {
     const manager = makeManager();
     await manager.apply(
