@@ -8,6 +8,9 @@
 const nextConfig = {
   output: "standalone",
   poweredByHeader: false,
+  // The build type-checks the server's own code only; tests, scripts and
+  // benchmarks are checked by `pnpm typecheck`.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   serverExternalPackages: ["pino", "pino-pretty"],
 };
 

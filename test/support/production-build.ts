@@ -15,6 +15,9 @@ export const ROOT = resolve(import.meta.dirname, "../..");
 export const STANDALONE_DIR = join(ROOT, ".next/standalone");
 
 const SOURCES = [
+  "components",
+  "tsconfig.json",
+  "tsconfig.build.json",
   "app",
   "lib",
   "public",
