@@ -102,10 +102,26 @@ export interface RedisServer {
   start(): Promise<void>;
 }
 
-/** Starts `redis-server` on a free port, keeping nothing on disk. */
-export async function startRedisServer(): Promise<RedisServer> {
+/**
+ * Starts `redis-server` on a free port. It keeps nothing on disk, unless
+ * given a folder: then every write is in its append-only file before Redis
+ * answers it, and a restart after a kill comes back with all of them.
+ */
+export async function startRedisServer(
+  options: { dataDir?: string } = {},
+): Promise<RedisServer> {
   const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
+  const persistence = options.dataDir
+    ? [
+        "--appendonly",
+        "yes",
+        "--appendfsync",
+        "always",
+        "--dir",
+        options.dataDir,
+      ]
+    : ["--appendonly", "no"];
   let child: ChildProcess | undefined;
 
   const server: RedisServer = {
@@ -114,12 +130,9 @@ export async function startRedisServer(): Promise<RedisServer> {
     async start() {
       child = spawn(
         "redis-server",
-        ["--port", String(port), "--bind", "127.0.0.1"].concat([
-          "--save",
-          "",
-          "--appendonly",
-          "no",
-        ]),
+        ["--port", String(port), "--bind", "127.0.0.1", "--save", ""].concat(
+          persistence,
+        ),
         { stdio: "ignore" },
       );
       await waitFor(() => answers(url), `redis-server on port ${port}`);
