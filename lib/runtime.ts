@@ -3,9 +3,15 @@ import { loadConfig, type Config } from "./config/config";
 import { createLogger } from "./log/logger";
 import { ChangeFeed } from "./observability/change-feed";
 import type { DeliveryLog } from "./observability/delivery-log";
-import { MemoryDeliveryLog } from "./observability/memory-delivery-log";
 import { createMetrics, type Metrics } from "./observability/metrics";
-import { MemoryStore } from "./registry/memory-store";
+import { stampPeerAddresses } from "./rate-limit/client-address";
+import {
+  createDeliveryLimits,
+  type DeliveryLimits,
+} from "./rate-limit/delivery-limits";
+import { connectRedis } from "./redis/connect-redis";
+import { createDeliveryLog } from "./redis/create-delivery-log";
+import { createStore } from "./registry/create-store";
 import { SandboxManager } from "./registry/sandbox-manager";
 
 /** Everything one server process shares between requests. */
@@ -18,6 +24,8 @@ export interface Runtime {
   metrics: Metrics;
   /** Wakes the dashboard's live stream after each delivery. */
   changes: ChangeFeed;
+  /** Rate limits, counted in Redis when `REDIS_URL` is set. */
+  limits: DeliveryLimits;
   startedAt: number;
 }
 
@@ -48,22 +56,16 @@ export function createRuntime(config: Config): Runtime {
   });
   for (const warning of config.warnings) logger.warn(warning);
 
-  const store = new MemoryStore({
-    tombstoneTtlMs: config.tombstoneTtlMs,
-    tombstoneMaxEntries: config.tombstoneMaxEntries,
-    idempotencyTtlMs: Math.max(
-      config.maxEventAgeMs ?? 0,
-      config.tombstoneTtlMs,
-    ),
-    idempotencyMaxEntries: config.idempotencyMaxEntries,
-  });
+  stampPeerAddresses();
+  const redis = config.redis && connectRedis({ ...config.redis, logger });
+  const store = createStore(config, redis);
   const manager = new SandboxManager({
     store,
     logger,
     maxEventAgeMs: config.maxEventAgeMs,
   });
 
-  const deliveryLog = new MemoryDeliveryLog(config.deliveryLogSize);
+  const deliveryLog = createDeliveryLog(config, redis);
   const metrics = createMetrics({ manager, logger });
 
   return {
@@ -73,6 +75,7 @@ export function createRuntime(config: Config): Runtime {
     deliveryLog,
     metrics,
     changes: new ChangeFeed(),
+    limits: createDeliveryLimits(config, redis),
     startedAt: Date.now(),
   };
 }

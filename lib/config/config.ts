@@ -38,6 +38,23 @@ const choice = <T extends string>(values: readonly [T, ...T[]]) =>
       return z.NEVER;
     });
 
+// Never echoes the value: a Redis URL may carry a password.
+const redisUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value === "") return null;
+    if (!URL.canParse(value) || !/^rediss?:$/.test(new URL(value).protocol)) {
+      ctx.addIssue({
+        code: "custom",
+        message: "expected a redis:// or rediss:// URL",
+      });
+      return z.NEVER;
+    }
+    return value;
+  });
+
 const DAY_SECONDS = 86_400;
 
 const environment = z.object({
@@ -50,6 +67,12 @@ const environment = z.object({
   WEBHOOK_IDEMPOTENCY_MAX_ENTRIES: integer(100_000, 1, 100_000_000),
   WEBHOOK_ADMIN_TOKEN: z.string().optional(),
   WEBHOOK_DELIVERY_LOG_SIZE: integer(200, 1, 100_000),
+  REDIS_URL: redisUrl,
+  WEBHOOK_REDIS_PREFIX: z.string().optional(),
+  WEBHOOK_REDIS_TIMEOUT_MS: integer(2_000, 50, 60_000),
+  WEBHOOK_FAILED_AUTH_LIMIT_PER_MINUTE: integer(60, 0, 1_000_000),
+  WEBHOOK_TEAM_LIMIT_PER_MINUTE: integer(0, 0, 10_000_000),
+  WEBHOOK_TRUST_PROXY: choice(["true", "false"] as const),
   E2B_API_KEY: z.string().optional(),
   E2B_API_URL: z
     .string()
@@ -87,6 +110,14 @@ export interface Config {
   adminToken: string | null;
   /** How many recent deliveries the delivery log keeps. */
   deliveryLogSize: number;
+  /** The shared store; `null` keeps everything in process memory. */
+  redis: { url: string; prefix: string; timeoutMs: number } | null;
+  /** Failed signature checks allowed per client IP a minute; `null`: off. */
+  failedAuthLimitPerMinute: number | null;
+  /** Authenticated deliveries allowed per team a minute; `null`: off. */
+  teamLimitPerMinute: number | null;
+  /** Read the client IP from X-Forwarded-For (one trusted proxy hop). */
+  trustProxy: boolean;
   /** Catching up from E2B's events API; `null` without E2B_API_KEY. */
   reconcile: {
     apiKey: string;
@@ -140,6 +171,19 @@ export function loadConfig(
     );
   }
 
+  const redis = e.REDIS_URL
+    ? {
+        url: e.REDIS_URL,
+        prefix: e.WEBHOOK_REDIS_PREFIX || "e2b:",
+        timeoutMs: e.WEBHOOK_REDIS_TIMEOUT_MS,
+      }
+    : null;
+  if (e.WEBHOOK_TEAM_LIMIT_PER_MINUTE > 0) {
+    warnings.push(
+      "WEBHOOK_TEAM_LIMIT_PER_MINUTE is on: E2B retries a 429 three times, ten seconds apart, then drops the event",
+    );
+  }
+
   return {
     secrets: secrets[0] ? secrets.filter((s): s is string => Boolean(s)) : [],
     maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
@@ -149,6 +193,10 @@ export function loadConfig(
     idempotencyMaxEntries: e.WEBHOOK_IDEMPOTENCY_MAX_ENTRIES,
     adminToken: readAdminToken(e.WEBHOOK_ADMIN_TOKEN, warnings),
     deliveryLogSize: e.WEBHOOK_DELIVERY_LOG_SIZE,
+    redis,
+    failedAuthLimitPerMinute: e.WEBHOOK_FAILED_AUTH_LIMIT_PER_MINUTE || null,
+    teamLimitPerMinute: e.WEBHOOK_TEAM_LIMIT_PER_MINUTE || null,
+    trustProxy: e.WEBHOOK_TRUST_PROXY === "true",
     reconcile: readReconcile(e),
     logFormat:
       e.LOG_FORMAT ?? (e.NODE_ENV === "production" ? "json" : "pretty"),

@@ -7,6 +7,7 @@ import {
 import { describeDelivery, logDelivery } from "@/lib/pipeline/report-delivery";
 import { failure } from "@/lib/pipeline/result";
 import { recordDelivery } from "@/lib/observability/record-delivery";
+import { clientAddress } from "@/lib/rate-limit/client-address";
 import { getRuntime } from "@/lib/runtime";
 
 export const runtime = "nodejs";
@@ -18,13 +19,17 @@ const ALLOW = { allow: "OPTIONS, POST" };
 export async function POST(request: Request): Promise<Response> {
   const receivedAtMs = Date.now();
   const started = performance.now();
-  const { config, logger, manager } = getRuntime();
+  const { config, logger, manager, limits } = getRuntime();
 
   const body = await readBody(request, config.maxBodyBytes);
   const { result, event }: Received = body.ok
     ? await receiveDelivery(
-        { headers: request.headers, payload: body.bytes },
-        { secrets: config.secrets, manager, now: Date.now },
+        {
+          headers: request.headers,
+          payload: body.bytes,
+          clientAddress: clientAddress(request.headers, config.trustProxy),
+        },
+        { secrets: config.secrets, manager, now: Date.now, limits },
       )
     : {
         result: failure(
@@ -39,8 +44,13 @@ export async function POST(request: Request): Promise<Response> {
     receivedAtMs,
     durationMs,
   });
-  logDelivery(logger, report, result);
-  await recordDelivery(getRuntime(), report);
+  if (result.quiet) {
+    // A flood of forgeries past the limit is counted, not logged or kept.
+    getRuntime().metrics.observeDelivery(report);
+  } else {
+    logDelivery(logger, report, result);
+    await recordDelivery(getRuntime(), report);
+  }
 
   return jsonResponse(result.status, result.body, result.headers);
 }
