@@ -23,6 +23,8 @@ export interface ReconcilerParts {
   logger: Logger;
   /** Shares the lock and checkpoint between replicas (Redis mode). */
   redis?: { client: Redis; prefix: string };
+  /** Called after a run that changed the registry (wakes live views). */
+  onChange?: () => void;
 }
 
 const API_TIMEOUT_MS = 10_000;
@@ -52,14 +54,17 @@ export function createReconciler(parts: ReconcilerParts): ReconcileScheduler {
   return new ReconcileScheduler({
     intervalMs: settings.intervalMs,
     logger,
-    run: () =>
-      reconcile({
+    run: async () => {
+      const result = await reconcile({
         api,
         manager,
         checkpoints,
         lock,
         logger,
         lookbackMs: settings.lookbackMs,
-      }),
+      });
+      if (result.ok && result.counts.applied > 0) parts.onChange?.();
+      return result;
+    },
   });
 }
