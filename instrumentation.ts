@@ -9,7 +9,9 @@ export async function register(): Promise<void> {
     const { ConfigError } = await import("./lib/config/config");
     const { getRuntime } = await import("./lib/runtime");
     try {
-      getRuntime();
+      // Reconciliation runs in the background from here on; its first run
+      // never delays start-up or a delivery.
+      getRuntime().reconciler?.start();
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
 

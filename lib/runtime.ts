@@ -9,6 +9,8 @@ import {
   createDeliveryLimits,
   type DeliveryLimits,
 } from "./rate-limit/delivery-limits";
+import { createReconciler } from "./reconcile/create-reconciler";
+import type { ReconcileScheduler } from "./reconcile/scheduler";
 import { connectRedis } from "./redis/connect-redis";
 import { createDeliveryLog } from "./redis/create-delivery-log";
 import { createStore } from "./registry/create-store";
@@ -26,6 +28,8 @@ export interface Runtime {
   changes: ChangeFeed;
   /** Rate limits, counted in Redis when `REDIS_URL` is set. */
   limits: DeliveryLimits;
+  /** Catches up from E2B's events API; `null` without E2B_API_KEY. */
+  reconciler: ReconcileScheduler | null;
   startedAt: number;
 }
 
@@ -67,6 +71,7 @@ export function createRuntime(config: Config): Runtime {
 
   const deliveryLog = createDeliveryLog(config, redis);
   const metrics = createMetrics({ manager, logger });
+  const changes = new ChangeFeed();
 
   return {
     config,
@@ -74,8 +79,20 @@ export function createRuntime(config: Config): Runtime {
     manager,
     deliveryLog,
     metrics,
-    changes: new ChangeFeed(),
+    changes,
     limits: createDeliveryLimits(config, redis),
+    reconciler:
+      config.reconcile &&
+      createReconciler({
+        settings: config.reconcile,
+        manager,
+        logger,
+        redis:
+          redis && config.redis
+            ? { client: redis, prefix: config.redis.prefix }
+            : undefined,
+        onChange: () => changes.publish(),
+      }),
     startedAt: Date.now(),
   };
 }

@@ -224,18 +224,6 @@ function readSecret(
   return secret;
 }
 
-function readReconcile(e: z.infer<typeof environment>): Config["reconcile"] {
-  const apiKey = e.E2B_API_KEY?.trim() ?? "";
-  if (apiKey === "") return null;
-
-  return {
-    apiKey,
-    apiUrl: e.E2B_API_URL || "https://api.e2b.app",
-    intervalMs: e.E2B_RECONCILE_INTERVAL_SECONDS * 1000,
-    lookbackMs: e.E2B_RECONCILE_LOOKBACK_SECONDS * 1000,
-  };
-}
-
 function readAdminToken(
   raw: string | undefined,
   warnings: string[],
@@ -254,4 +242,16 @@ function readAdminToken(
     );
   }
   return token;
+}
+
+function readReconcile(e: z.infer<typeof environment>): Config["reconcile"] {
+  const apiKey = e.E2B_API_KEY?.trim() ?? "";
+  if (apiKey === "") return null;
+
+  return {
+    apiKey,
+    apiUrl: e.E2B_API_URL || "https://api.e2b.app",
+    intervalMs: e.E2B_RECONCILE_INTERVAL_SECONDS * 1000,
+    lookbackMs: e.E2B_RECONCILE_LOOKBACK_SECONDS * 1000,
+  };
 }
