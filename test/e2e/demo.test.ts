@@ -66,6 +66,8 @@ describe("pnpm demo", () => {
   });
 });
 
+// Generous cap: the demo starts a server and replays a day (a slow, shared
+// machine may take a while); the test waits for output, never for time.
 describe("pnpm demo --keep", () => {
   it("keeps the server up until SIGTERM, then stops it", async () => {
     ensureProductionBuild();
@@ -94,5 +96,5 @@ describe("pnpm demo --keep", () => {
     expect(whileKept).toEqual(expect.any(Number));
     expect(code).toBe(0);
     expect(afterStop).toBe("down");
-  });
+  }, 120_000);
 });
