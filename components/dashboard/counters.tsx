@@ -68,6 +68,7 @@ export function Counters({
       <p className="receiver-line">
         Started {relativeTime(receiver.startedAt, now)} · {receiver.store}{" "}
         registry · keeps the last {receiver.deliveryLogSize} deliveries
+        {receiver.store === "redis" ? " · counts are this replica's" : ""}
       </p>
     </section>
   );

@@ -1,5 +1,12 @@
 import type { Logger } from "pino";
-import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import {
+  Counter,
+  Gauge,
+  Histogram,
+  Registry,
+  type MetricObjectWithValues,
+  type MetricValue,
+} from "prom-client";
 import { isLifecycleEventType } from "../events/types";
 import type { DeliveryReport } from "../pipeline/report-delivery";
 import type { SandboxManager } from "../registry/sandbox-manager";
@@ -65,17 +72,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
       });
       duration.observe({ outcome: report.outcome }, report.durationMs / 1000);
     },
-    async totals() {
-      const totals = { received: 0, accepted: 0, rejected: 0, failed: 0 };
-      for (const { labels, value } of (await deliveries.get()).values) {
-        const status = Number(labels.status);
-        totals.received += value;
-        if (status < 400) totals.accepted += value;
-        else if (status < 500) totals.rejected += value;
-        else totals.failed += value;
-      }
-      return totals;
-    },
+    totals: async () => totalsOf(await deliveries.get()),
     render: () => Registry.merge([processRegistry(), registry]).metrics(),
   };
 }
@@ -100,6 +97,23 @@ function registerSandboxGauge(registry: Registry, options: MetricsOptions) {
       }
     },
   });
+}
+
+function totalsOf(metric: MetricObjectWithValues<MetricValue<string>>) {
+  const totals: DeliveryTotals = {
+    received: 0,
+    accepted: 0,
+    rejected: 0,
+    failed: 0,
+  };
+  for (const { labels, value } of metric.values) {
+    const status = Number(labels.status);
+    totals.received += value;
+    if (status < 400) totals.accepted += value;
+    else if (status < 500) totals.rejected += value;
+    else totals.failed += value;
+  }
+  return totals;
 }
 
 function eventTypeLabel(type: string | null): string {

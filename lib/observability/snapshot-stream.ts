@@ -4,7 +4,7 @@ import type { DashboardSnapshot } from "./dashboard-snapshot";
 export interface SnapshotStreamOptions {
   load: () => Promise<DashboardSnapshot>;
   changes: ChangeFeed;
-  /** Ends the stream then (a session's expiry), so the browser must reconnect and sign in again. */
+  /** Ends the stream then (a session's expiry): the browser must sign in again. */
   closeAtMs: number | null;
   signal?: AbortSignal;
   /** Re-reads the snapshot this often, for changes made by another replica. */
@@ -24,75 +24,89 @@ const encoder = new TextEncoder();
 export function snapshotStream(
   options: SnapshotStreamOptions,
 ): ReadableStream<Uint8Array> {
-  let stop = () => {};
+  let pump: SnapshotPump | undefined;
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      stop = pump(controller, options);
+      pump = new SnapshotPump(controller, options);
     },
     cancel() {
-      stop();
+      pump?.stop();
     },
   });
 }
 
-function pump(
-  controller: ReadableStreamDefaultController<Uint8Array>,
-  options: SnapshotStreamOptions,
-): () => void {
-  const { throttleMs = 250, intervalMs = 5000, now = Date.now } = options;
-  let stopped = false;
-  let scheduled = false;
-  let last: string | null = null;
-  let queue = Promise.resolve();
+class SnapshotPump {
+  readonly #controller: ReadableStreamDefaultController<Uint8Array>;
+  readonly #options: SnapshotStreamOptions;
+  readonly #unsubscribe: () => void;
+  readonly #interval: NodeJS.Timeout;
+  #expiry: NodeJS.Timeout | undefined;
+  #throttle: NodeJS.Timeout | undefined;
+  #queue = Promise.resolve();
+  #last: string | null = null;
+  #stopped = false;
 
-  const write = (text: string) => {
-    if (!stopped) controller.enqueue(encoder.encode(text));
-  };
-  const refresh = async () => {
-    scheduled = false;
-    const data = await options.load().then(JSON.stringify, () => null);
-    if (data === null) {
-      last = null;
-      write("event: unavailable\ndata: {}\n\n");
-    } else if (data === last) {
-      write(": unchanged\n\n");
-    } else {
-      last = data;
-      write(`event: snapshot\ndata: ${data}\n\n`);
+  constructor(
+    controller: ReadableStreamDefaultController<Uint8Array>,
+    options: SnapshotStreamOptions,
+  ) {
+    this.#controller = controller;
+    this.#options = options;
+    this.#unsubscribe = options.changes.subscribe(() => this.#changed());
+    this.#interval = setInterval(this.#enqueue, options.intervalMs ?? 5000);
+    options.signal?.addEventListener("abort", this.stop);
+    if (options.closeAtMs !== null) {
+      const now = (options.now ?? Date.now)();
+      this.#expiry = setTimeout(this.stop, options.closeAtMs - now);
     }
-  };
-  const enqueueRefresh = () => {
-    queue = queue.then(refresh);
-  };
-  let throttle: NodeJS.Timeout | undefined;
-  let expiry: NodeJS.Timeout | undefined;
-  const unsubscribe = options.changes.subscribe(() => {
-    if (scheduled || stopped) return;
-    scheduled = true;
-    throttle = setTimeout(enqueueRefresh, throttleMs);
-  });
-  const interval = setInterval(enqueueRefresh, intervalMs);
 
-  const stop = () => {
-    if (stopped) return;
-    stopped = true;
-    unsubscribe();
-    clearInterval(interval);
-    clearTimeout(throttle);
-    clearTimeout(expiry);
-    options.signal?.removeEventListener("abort", stop);
+    this.#write("retry: 3000\n\n");
+    this.#enqueue();
+  }
+
+  readonly stop = (): void => {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    this.#unsubscribe();
+    clearInterval(this.#interval);
+    clearTimeout(this.#throttle);
+    clearTimeout(this.#expiry);
+    this.#options.signal?.removeEventListener("abort", this.stop);
     try {
-      controller.close();
+      this.#controller.close();
     } catch {
       // Already closed or cancelled by the client: nothing left to end.
     }
   };
 
-  options.signal?.addEventListener("abort", stop);
-  if (options.closeAtMs !== null) {
-    expiry = setTimeout(stop, Math.max(0, options.closeAtMs - now()));
+  #changed(): void {
+    if (this.#throttle !== undefined || this.#stopped) return;
+
+    this.#throttle = setTimeout(() => {
+      this.#throttle = undefined;
+      this.#enqueue();
+    }, this.#options.throttleMs ?? 250);
   }
-  write("retry: 3000\n\n");
-  enqueueRefresh();
-  return stop;
+
+  // One refresh at a time, in order, so snapshots never arrive out of order.
+  readonly #enqueue = (): void => {
+    this.#queue = this.#queue.then(() => this.#refresh());
+  };
+
+  async #refresh(): Promise<void> {
+    const data = await this.#options.load().then(JSON.stringify, () => null);
+    if (data === null) {
+      this.#last = null;
+      this.#write("event: unavailable\ndata: {}\n\n");
+    } else if (data === this.#last) {
+      this.#write(": unchanged\n\n");
+    } else {
+      this.#last = data;
+      this.#write(`event: snapshot\ndata: ${data}\n\n`);
+    }
+  }
+
+  #write(text: string): void {
+    if (!this.#stopped) this.#controller.enqueue(encoder.encode(text));
+  }
 }
