@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { DEFAULT_E2B_API_URL, E2bApi } from "../../lib/e2b-api/client";
+import { E2bApi } from "../../lib/e2b-api/client";
 import type { Command, CommandContext, OptionValues } from "./command";
 import { deliveries } from "./commands/deliveries";
 import { remove } from "./commands/delete";
@@ -7,6 +7,7 @@ import { list } from "./commands/list";
 import { register } from "./commands/register";
 import { show } from "./commands/show";
 import { update } from "./commands/update";
+import { readApiKey, readBaseUrl } from "./environment";
 import { commandHelp, mainHelp } from "./help";
 import { EnvironmentError, EXIT, UsageError, type CliIo } from "./io";
 import { reportApiError } from "./report-error";
@@ -119,22 +120,4 @@ function checkPositionals(command: Command, positionals: string[]): void {
     const extra = positionals.slice(expected.length).join(" ");
     throw new UsageError(`unexpected argument: ${extra}`);
   }
-}
-
-function readApiKey(env: Record<string, string | undefined>): string {
-  const key = env.E2B_API_KEY?.trim();
-  if (!key) {
-    throw new EnvironmentError(
-      "E2B_API_KEY is not set: create a key at https://e2b.dev/dashboard?tab=keys and export E2B_API_KEY=e2b_...",
-    );
-  }
-  return key;
-}
-
-function readBaseUrl(env: Record<string, string | undefined>): string {
-  const raw = env.E2B_API_URL?.trim() || DEFAULT_E2B_API_URL;
-  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) {
-    throw new EnvironmentError(`E2B_API_URL "${raw}" is not an http(s) URL`);
-  }
-  return raw;
 }

@@ -57,6 +57,13 @@ describe("pnpm e2b:webhooks when something is wrong", () => {
     expect(fake.requests.length).toBe(before);
   });
 
+  it("refuses an E2B_API_URL that is not http(s)", async () => {
+    const run = await runCli(["list"], { ...env, E2B_API_URL: "ftp://x" });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('E2B_API_URL "ftp://x" is not an http(s) URL');
+  });
+
   it("explains a 401 as a refused API key", async () => {
     const run = await runCli(["list"], { ...env, E2B_API_KEY: "e2b_wrong" });
 
