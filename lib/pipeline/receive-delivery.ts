@@ -139,6 +139,12 @@ async function applyEvent(
   };
 }
 
+const STALE_REASONS: Record<string, string> = {
+  killed: "the sandbox was already killed",
+  too_old: "older than WEBHOOK_MAX_EVENT_AGE_SECONDS allows",
+  superseded: "a newer event for this sandbox was already applied",
+};
+
 function describeOutcome(
   event: SandboxEvent,
   applied: StoreApplyResult,
@@ -150,7 +156,7 @@ function describeOutcome(
     case "duplicate":
       return `Event ${label} was already processed`;
     case "stale":
-      return `Event ${label} is stale (${applied.reason}) and changed nothing`;
+      return `Event ${label} is stale: ${STALE_REASONS[applied.reason ?? ""] ?? applied.reason}`;
     case "ignored":
       return `Event type ${event.type} is not handled; acknowledged`;
   }

@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { SandboxEvent } from "../events/event";
+import { copyRecord, copyTombstone, viewRecord as view } from "./copy-record";
 import {
-  toSandbox,
   type Sandbox,
   type SandboxRecord,
   type SandboxState,
@@ -43,7 +43,9 @@ export class MemoryStore implements RegistryStore {
     event: SandboxEvent,
     context: TransitionContext,
   ): Promise<StoreApplyResult> {
-    if (this.#appliedIds.has(event.id)) {
+    // Ids are remembered per sandbox, as the Redis store must (one hash slot).
+    const seenKey = `${event.sandboxId}\n${event.id}`;
+    if (this.#appliedIds.has(seenKey)) {
       return { outcome: "duplicate", reason: "already_applied" };
     }
 
@@ -57,27 +59,29 @@ export class MemoryStore implements RegistryStore {
       return { outcome: "stale", reason: "too_old" };
     }
 
-    this.#appliedIds.set(event.id, true);
+    this.#appliedIds.set(seenKey, true);
     const previous = current && view(current);
     if (result.outcome === "stale") {
-      if (result.next) this.#sandboxes.set(event.sandboxId, copy(result.next));
+      if (result.next) {
+        this.#sandboxes.set(event.sandboxId, copyRecord(result.next));
+      }
       return { outcome: "stale", reason: result.reason, previous };
     }
 
     if (result.next === null) {
       this.#sandboxes.delete(event.sandboxId);
     } else {
-      this.#sandboxes.set(event.sandboxId, copy(result.next));
+      this.#sandboxes.set(event.sandboxId, copyRecord(result.next));
     }
     if (result.tombstone) {
-      this.#tombstones.set(event.sandboxId, copy(result.tombstone));
+      this.#tombstones.set(event.sandboxId, copyTombstone(result.tombstone));
     }
 
     return {
       outcome: "applied",
       previous,
       sandbox: result.next ? view(result.next) : undefined,
-      tombstone: result.tombstone && copy(result.tombstone),
+      tombstone: result.tombstone && copyTombstone(result.tombstone),
     };
   }
 
@@ -97,11 +101,11 @@ export class MemoryStore implements RegistryStore {
 
   async getTombstone(sandboxId: string): Promise<Tombstone | undefined> {
     const tombstone = this.#tombstones.get(sandboxId);
-    return tombstone && copy(tombstone);
+    return tombstone && copyTombstone(tombstone);
   }
 
   async put(record: SandboxRecord): Promise<void> {
-    this.#sandboxes.set(record.sandboxId, copy(record));
+    this.#sandboxes.set(record.sandboxId, copyRecord(record));
   }
 
   async remove(sandboxId: string): Promise<boolean> {
@@ -111,14 +115,4 @@ export class MemoryStore implements RegistryStore {
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {}
-}
-
-// The store keeps its own copies: an entry must never share objects with an
-// event, a listener or a caller, or changing those would change the registry.
-function copy<T>(value: T): T {
-  return structuredClone(value);
-}
-
-function view(record: SandboxRecord): Sandbox {
-  return copy(toSandbox(record));
 }

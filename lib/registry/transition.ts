@@ -52,15 +52,19 @@ export function transition(
   const newest =
     base.clocks.last === undefined || orderKey(event) > base.clocks.last;
   const next: SandboxRecord = { ...base, clocks: { ...base.clocks } };
+  const stateBefore = base.clocks.state;
   const advanced = applyFields(next, event);
   const filled = fillUnknown(next, event);
   if (advanced || filled || !current) {
     next.updatedAt = new Date(context.nowMs).toISOString();
   }
 
-  // Only the newest event is applied; an older one that fills fields still
-  // unknown is stale all the same, and its listeners do not fire.
-  if (newest) return { outcome: "applied", next };
+  // Applied: the newest event of the sandbox, or the newest word on its
+  // state (a `resumed` overtaken by its own `checkpointed` still resumes
+  // it, and its listeners must hear so). Any other older event is stale,
+  // though it may still fill fields it is the newest source for.
+  const stateAdvanced = next.clocks.state !== stateBefore;
+  if (newest || stateAdvanced) return { outcome: "applied", next };
 
   return advanced || filled
     ? { outcome: "stale", reason: "superseded", next }

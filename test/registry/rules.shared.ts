@@ -132,6 +132,30 @@ export function describeRegistryRules(name: string, factory: StoreFactory) {
       });
     });
 
+    it("applies a late event that is still the newest word on the state", async () => {
+      await apply({ id: "e1", type: "paused", at: 10, executionId: "x1" });
+      await apply({
+        id: "e3",
+        type: "checkpointed",
+        at: 30,
+        executionId: "x2",
+      });
+
+      const resumed = await apply({
+        id: "e2",
+        type: "resumed",
+        at: 20,
+        executionId: "x2",
+      });
+
+      expect(resumed.outcome).toBe("applied");
+      expect(resumed.previous?.state).toBe("paused");
+      expect(resumed.sandbox).toMatchObject({
+        state: "running",
+        lastEventId: "e3",
+      });
+    });
+
     it("reports a late event that adds nothing as superseded and leaves the entry as it was", async () => {
       await apply({ id: "e1", at: 0, teamId: "team" });
       await apply({ id: "e2", type: "paused", at: 10 });

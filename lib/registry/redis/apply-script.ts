@@ -97,6 +97,7 @@ end
 
 local last = record["clock:last"]
 local newest = not last or compare(orderKey, last) > 0
+local stateBefore = record["clock:state"]
 
 local function newer(clock)
   local field = "clock:" .. clock
@@ -144,6 +145,7 @@ if not first or compare(timeKey, first) < 0 then
 end
 if advanced or filled or not exists then record.updatedAt = json.updatedAt end
 
+local stateAdvanced = record["clock:state"] ~= stateBefore
 remember()
 if not (newest or advanced or filled) then
   return { "stale", "superseded", previous }
@@ -154,8 +156,8 @@ for field, value in pairs(record) do
   flat[#flat + 1] = value
 end
 redis.call("HSET", sandboxKey, unpack(flat))
--- Only the newest event is applied; an older one that fills fields still
--- unknown is stored, but stale all the same.
-if newest then return { "applied", "", previous, flat } end
+-- Applied: the newest event, or the newest word on the state; any other
+-- older event is stored when it filled something, but stale all the same.
+if newest or stateAdvanced then return { "applied", "", previous, flat } end
 return { "stale", "superseded", previous }
 `;
