@@ -1,101 +1,9 @@
-import { z } from "zod";
+import { environment, type Environment } from "./environment";
 
 /** Thrown for an invalid setting; the message names the variable and the fix. */
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
-
-const integer = (fallback: number, min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value === "") return fallback;
-      const parsed = Number(value);
-      if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
-        ctx.addIssue({
-          code: "custom",
-          message: `expected a whole number from ${min} to ${max}, got "${value}"`,
-        });
-        return z.NEVER;
-      }
-      return parsed;
-    });
-
-const choice = <T extends string>(values: readonly [T, ...T[]]) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value === "") return undefined;
-      if ((values as readonly string[]).includes(value)) return value as T;
-      ctx.addIssue({
-        code: "custom",
-        message: `expected one of ${values.join(", ")}, got "${value}"`,
-      });
-      return z.NEVER;
-    });
-
-// Never echoes the value: a Redis URL may carry a password.
-const redisUrl = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value, ctx) => {
-    if (value === undefined || value === "") return null;
-    if (!URL.canParse(value) || !/^rediss?:$/.test(new URL(value).protocol)) {
-      ctx.addIssue({
-        code: "custom",
-        message: "expected a redis:// or rediss:// URL",
-      });
-      return z.NEVER;
-    }
-    return value;
-  });
-
-const DAY_SECONDS = 86_400;
-
-const environment = z.object({
-  E2B_WEBHOOK_SECRET: z.string().optional(),
-  E2B_WEBHOOK_SECRET_PREVIOUS: z.string().optional(),
-  WEBHOOK_MAX_BODY_BYTES: integer(262_144, 1_024, 64 * 1024 * 1024),
-  WEBHOOK_MAX_EVENT_AGE_SECONDS: integer(DAY_SECONDS, 0, 365 * DAY_SECONDS),
-  WEBHOOK_TOMBSTONE_TTL_SECONDS: integer(DAY_SECONDS, 1, 365 * DAY_SECONDS),
-  WEBHOOK_TOMBSTONE_MAX_ENTRIES: integer(100_000, 1, 100_000_000),
-  WEBHOOK_IDEMPOTENCY_MAX_ENTRIES: integer(100_000, 1, 100_000_000),
-  WEBHOOK_ADMIN_TOKEN: z.string().optional(),
-  WEBHOOK_DELIVERY_LOG_SIZE: integer(200, 1, 100_000),
-  REDIS_URL: redisUrl,
-  WEBHOOK_REDIS_PREFIX: z.string().optional(),
-  WEBHOOK_REDIS_TIMEOUT_MS: integer(2_000, 50, 60_000),
-  WEBHOOK_FAILED_AUTH_LIMIT_PER_MINUTE: integer(60, 0, 1_000_000),
-  WEBHOOK_TEAM_LIMIT_PER_MINUTE: integer(0, 0, 10_000_000),
-  WEBHOOK_TRUST_PROXY: choice(["true", "false"] as const),
-  E2B_API_KEY: z.string().optional(),
-  E2B_API_URL: z
-    .string()
-    .trim()
-    .optional()
-    .refine(
-      (v) => !v || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)),
-      "expected an http(s) URL such as https://api.e2b.app",
-    ),
-  E2B_RECONCILE_INTERVAL_SECONDS: integer(300, 0, 7 * DAY_SECONDS),
-  E2B_RECONCILE_LOOKBACK_SECONDS: integer(DAY_SECONDS, 60, 30 * DAY_SECONDS),
-  LOG_FORMAT: choice(["pretty", "json"] as const),
-  LOG_LEVEL: choice([
-    "trace",
-    "debug",
-    "info",
-    "warn",
-    "error",
-    "fatal",
-    "silent",
-  ] as const),
-  NODE_ENV: z.string().optional(),
-});
 
 export interface Config {
   /** Accepted secrets, current first; empty when none is configured. */
@@ -244,7 +152,7 @@ function readAdminToken(
   return token;
 }
 
-function readReconcile(e: z.infer<typeof environment>): Config["reconcile"] {
+function readReconcile(e: Environment): Config["reconcile"] {
   const apiKey = e.E2B_API_KEY?.trim() ?? "";
   if (apiKey === "") return null;
 
