@@ -1,15 +1,32 @@
 export type BodyResult =
   | { ok: true; bytes: Uint8Array }
-  | { ok: false; reason: "payload_too_large"; detail: string };
+  | {
+      ok: false;
+      reason: "payload_too_large" | "request_timeout";
+      detail: string;
+    };
+
+export interface ReadBodyOptions {
+  /**
+   * Gives up on a body still incomplete this long after reading began, so
+   * a client trickling bytes cannot hold the request open for the server's
+   * 300 s `requestTimeout`.
+   */
+  timeoutMs?: number;
+}
+
+const TIMED_OUT = Symbol("timed out");
 
 /**
  * Reads a request body once, as bytes, refusing it as soon as it is known
  * to exceed `maxBytes`: from `Content-Length` before reading anything, or
- * while streaming a body sent without one.
+ * while streaming a body sent without one. With `timeoutMs`, a body that
+ * has not fully arrived by then is refused as `request_timeout`.
  */
 export async function readBody(
   request: Request,
   maxBytes: number,
+  options: ReadBodyOptions = {},
 ): Promise<BodyResult> {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (declared > maxBytes) {
@@ -19,21 +36,41 @@ export async function readBody(
   if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
 
   const reader = request.body.getReader();
+  const deadline = deadlineAfter(options.timeoutMs);
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
+  try {
+    for (;;) {
+      const next = await Promise.race([reader.read(), deadline.expired]);
+      if (next === TIMED_OUT) {
+        await reader.cancel().catch(() => {});
+        const detail = `body incomplete after ${options.timeoutMs} ms (${size} bytes read)`;
+        return { ok: false, reason: "request_timeout", detail };
+      }
+      if (next.done) break;
 
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return tooLarge(`streamed body passed ${maxBytes} bytes`);
+      size += next.value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {});
+        return tooLarge(`streamed body passed ${maxBytes} bytes`);
+      }
+      chunks.push(next.value);
     }
-    chunks.push(value);
+  } finally {
+    deadline.clear();
   }
 
   return { ok: true, bytes: concat(chunks, size) };
+}
+
+function deadlineAfter(timeoutMs: number | undefined) {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<typeof TIMED_OUT>((resolve) => {
+    if (timeoutMs !== undefined) {
+      timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs);
+    }
+  });
+  return { expired, clear: () => clearTimeout(timer) };
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {

@@ -4,6 +4,7 @@ import type { Outcome } from "../registry/transition";
 /** One stable code per way a delivery can fail. */
 export type ErrorCode =
   | "payload_too_large"
+  | "request_timeout"
   | "not_configured"
   | "missing_signature"
   | "invalid_signature"
@@ -43,6 +44,7 @@ export interface DeliveryResult {
 
 const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
+  request_timeout: 408,
   not_configured: 500,
   missing_signature: 401,
   invalid_signature: 401,

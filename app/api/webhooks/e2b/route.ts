@@ -1,11 +1,11 @@
-import { readBody } from "@/lib/http/read-body";
+import { readBody, type BodyResult } from "@/lib/http/read-body";
 import { jsonResponse } from "@/lib/http/json-response";
 import {
   receiveDelivery,
   type Received,
 } from "@/lib/pipeline/receive-delivery";
 import { describeDelivery, logDelivery } from "@/lib/pipeline/report-delivery";
-import { failure } from "@/lib/pipeline/result";
+import { failure, type DeliveryResult } from "@/lib/pipeline/result";
 import { recordDelivery } from "@/lib/observability/record-delivery";
 import { clientAddress } from "@/lib/rate-limit/client-address";
 import { getRuntime } from "@/lib/runtime";
@@ -14,6 +14,10 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const ALLOW = { allow: "OPTIONS, POST" };
+// E2B's body is about a kilobyte and arrives with its headers; a client
+// still sending after this long is refused instead of holding the request
+// open until Node's 300 s requestTimeout.
+const BODY_TIMEOUT_MS = 10_000;
 
 /** Receives one E2B webhook delivery: verify, validate, apply, answer. */
 export async function POST(request: Request): Promise<Response> {
@@ -21,7 +25,9 @@ export async function POST(request: Request): Promise<Response> {
   const started = performance.now();
   const { config, logger, manager, limits } = getRuntime();
 
-  const body = await readBody(request, config.maxBodyBytes);
+  const body = await readBody(request, config.maxBodyBytes, {
+    timeoutMs: BODY_TIMEOUT_MS,
+  });
   const { result, event }: Received = body.ok
     ? await receiveDelivery(
         {
@@ -31,13 +37,7 @@ export async function POST(request: Request): Promise<Response> {
         },
         { secrets: config.secrets, manager, now: Date.now, limits },
       )
-    : {
-        result: failure(
-          "payload_too_large",
-          `The body is larger than ${config.maxBodyBytes} bytes (WEBHOOK_MAX_BODY_BYTES)`,
-          { detail: body.detail },
-        ),
-      };
+    : { result: unreadBody(body, config.maxBodyBytes) };
 
   const durationMs = performance.now() - started;
   const report = describeDelivery(request.headers, result, event, {
@@ -53,6 +53,26 @@ export async function POST(request: Request): Promise<Response> {
   }
 
   return jsonResponse(result.status, result.body, result.headers);
+}
+
+function unreadBody(
+  body: Extract<BodyResult, { ok: false }>,
+  maxBodyBytes: number,
+): DeliveryResult {
+  if (body.reason === "request_timeout") {
+    return failure(
+      "request_timeout",
+      `The body did not arrive within ${BODY_TIMEOUT_MS / 1000} s`,
+      // The rest of a trickled body may never come: do not wait to read it.
+      { detail: body.detail, headers: { connection: "close" } },
+    );
+  }
+
+  return failure(
+    "payload_too_large",
+    `The body is larger than ${maxBodyBytes} bytes (WEBHOOK_MAX_BODY_BYTES)`,
+    { detail: body.detail },
+  );
 }
 
 export function OPTIONS(): Response {
