@@ -25,24 +25,28 @@ export function parseEventTime(text: string): EventTime | null {
   const match = RFC3339.exec(text);
   if (!match) return null;
 
-  const [, ...parts] = match;
-  const [year, month, day, hour, minute, second] = parts
-    .slice(0, 6)
-    .map(Number) as [number, number, number, number, number, number];
-  const fraction = parts[6] ?? "";
+  const fields = match.slice(1, 7).map(Number) as DateFields;
+  const [year, month, day, hour, minute, second] = fields;
   const wholeSeconds = Date.UTC(year, month - 1, day, hour, minute, second);
-  if (!sameFields(new Date(wholeSeconds), parts.slice(0, 6).map(Number))) {
-    return null;
-  }
+  if (!sameFields(new Date(wholeSeconds), fields)) return null;
 
-  const epochSeconds = wholeSeconds - offsetMs(parts[7] ?? "Z");
+  const offset = offsetMs(match[8] ?? "Z");
+  const epochSeconds = wholeSeconds - offset;
   if (epochSeconds < 0 || epochSeconds >= MAX_EPOCH_MS) return null;
-  const nanos = fraction.padEnd(9, "0");
-  const utc = new Date(epochSeconds).toISOString().slice(0, 19);
+  const nanos = (match[7] ?? "").padEnd(9, "0");
+  // With no offset the text already spells the UTC time (checked above),
+  // which spares a Date and its formatting on every E2B event. One join
+  // makes one flat string: the key is kept in the registry, where a chain
+  // of concatenations would cost hundreds of bytes per sandbox.
+  const utc =
+    offset === 0
+      ? [match[1], match[2], match[3]].join("-") +
+        `T${[match[4], match[5], match[6]].join(":")}`
+      : new Date(epochSeconds).toISOString().slice(0, 19);
 
   return {
     text,
-    key: `${utc}.${nanos}Z`,
+    key: [utc, ".", nanos, "Z"].join(""),
     epochMs: epochSeconds + Number(nanos.slice(0, 3)),
   };
 }
@@ -56,16 +60,18 @@ export function eventTimeFromEpoch(epochMs: number): EventTime {
 // Keys stay fixed-width (and so comparable as strings) up to year 9999.
 const MAX_EPOCH_MS = Date.UTC(10000, 0, 1);
 
-function sameFields(date: Date, fields: number[]): boolean {
-  const actual = [
-    date.getUTCFullYear(),
-    date.getUTCMonth() + 1,
-    date.getUTCDate(),
-    date.getUTCHours(),
-    date.getUTCMinutes(),
-    date.getUTCSeconds(),
-  ];
-  return actual.every((value, i) => value === fields[i]);
+type DateFields = [number, number, number, number, number, number];
+
+function sameFields(date: Date, fields: DateFields): boolean {
+  const [year, month, day, hour, minute, second] = fields;
+  return (
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() + 1 === month &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second
+  );
 }
 
 function offsetMs(zone: string): number {
