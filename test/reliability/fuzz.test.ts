@@ -2,63 +2,15 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { restoreEnvironment, useEnvironment } from "./support/environment";
 import { recordFigure } from "./support/figures";
-import { FUZZ_ENV, FuzzTarget, type FuzzCase } from "./support/fuzz-target";
 import {
-  extraHeaders,
-  forgery,
-  noise,
-  signing,
-} from "./support/header-arbitraries";
-import { mutate } from "./support/mutate";
-import { mutation } from "./support/mutation-arbitraries";
+  arbitraryBytes,
+  forgedCase,
+  mutated,
+  seeds,
+  signedCase,
+} from "./support/fuzz-cases";
+import { FUZZ_ENV, FuzzTarget, type FuzzCase } from "./support/fuzz-target";
 import { PROFILE, limitMs, sizes } from "./support/profile";
-import { seedBodies } from "./support/seeds";
-import { forgedSignature, validSignature } from "./support/signatures";
-
-const seeds = seedBodies();
-const seed = fc.constantFrom(...seeds);
-const chunks = fc.constantFrom(1, 1, 1, 2, 7);
-// A fresh event id, so that a signed case reaches the registry's rules
-// instead of stopping at the duplicate check.
-const freshSeed = fc
-  .tuple(seed, fc.uuid())
-  .map(([text, id]) => text.replace(/"id"\s*:\s*"[^"]*"/, `"id":"${id}"`));
-const mutationsOf = (texts: fc.Arbitrary<string>) =>
-  fc
-    .tuple(texts, fc.array(mutation, { minLength: 1, maxLength: 3 }))
-    .map(([text, mutations]) => mutate(text, mutations));
-const mutated = mutationsOf(fc.oneof(seed, freshSeed));
-const arbitraryBytes = fc.oneof(
-  fc.uint8Array({ maxLength: 2_048 }),
-  fc.string({ unit: "binary", maxLength: 512 }).map((s) => Buffer.from(s)),
-);
-
-const forgedCase = (body: fc.Arbitrary<Uint8Array>) =>
-  fc
-    .record({
-      body,
-      forgery,
-      noise,
-      position: fc.nat(),
-      extra: extraHeaders(true),
-      chunks,
-    })
-    .map((c): FuzzCase => ({
-      body: c.body,
-      headers: [
-        ...c.extra,
-        ...forgedSignature(c.body, c.forgery, c.noise, c.position),
-      ],
-      chunks: c.chunks,
-    }));
-
-const signedCase = fc
-  .record({ body: mutated, signing, extra: extraHeaders(false), chunks })
-  .map((c): FuzzCase => ({
-    body: c.body,
-    headers: [...c.extra, ...validSignature(c.body, c.signing)],
-    chunks: c.chunks,
-  }));
 
 const fuzzSeed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const target = new FuzzTarget(seeds);

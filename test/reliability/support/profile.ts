@@ -11,8 +11,8 @@ export const PROFILE: ProfileName =
 export const isFull = PROFILE === "full";
 
 interface Sizes {
-  /** Fuzz cases per property (arbitrary bytes, forged, signed). */
-  fuzz: { bytes: number; forged: number; signed: number };
+  /** Fuzz cases per property (arbitrary bytes, forged, signed, Redis). */
+  fuzz: { bytes: number; forged: number; signed: number; redis: number };
   /** The load stream: deliveries in all, over this many sandboxes. */
   load: { deliveries: number; sandboxes: number; concurrency: number };
   /** The stream behind each fault test. */
@@ -23,13 +23,13 @@ interface Sizes {
 
 const SIZES: Record<ProfileName, Sizes> = {
   short: {
-    fuzz: { bytes: 1_000, forged: 1_500, signed: 1_500 },
+    fuzz: { bytes: 1_000, forged: 1_500, signed: 1_500, redis: 500 },
     load: { deliveries: 1_300, sandboxes: 100, concurrency: 50 },
     faults: { sandboxes: 60, concurrency: 20 },
     slowClients: 4,
   },
   full: {
-    fuzz: { bytes: 30_000, forged: 40_000, signed: 40_000 },
+    fuzz: { bytes: 30_000, forged: 40_000, signed: 40_000, redis: 20_000 },
     load: { deliveries: 10_000, sandboxes: 500, concurrency: 50 },
     faults: { sandboxes: 300, concurrency: 50 },
     slowClients: 20,
