@@ -54,7 +54,17 @@ export async function sendDelivery(
     return { reachable: false, error: describeNetworkError(error) };
   }
 
-  const body = parseAnswer(await response.text());
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    // The server went away after its status line: the attempt did not get
+    // a whole answer, so it counts as failed, like no answer at all.
+    const reason = describeNetworkError(error);
+    return { reachable: false, error: `answer cut short: ${reason}` };
+  }
+
+  const body = parseAnswer(text);
   return {
     reachable: true,
     status: response.status,
