@@ -70,6 +70,19 @@ describe("GET /api/health", () => {
     });
   });
 
+  it("answers 503 not_configured while no webhook secret is set", async () => {
+    vi.stubEnv("E2B_WEBHOOK_SECRET", "  ");
+    resetRuntime();
+
+    const response = await GET();
+
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      status: "unavailable",
+      reason: "not_configured",
+    });
+  });
+
   it("keeps the store's error text out of the 503 body", async () => {
     vi.spyOn(MemoryStore.prototype, "ping").mockRejectedValue(STORE_DOWN);
 
@@ -81,6 +94,7 @@ describe("GET /api/health", () => {
 
 describe("HEAD /api/health", () => {
   beforeEach(() => {
+    vi.stubEnv("E2B_WEBHOOK_SECRET", SECRET);
     vi.stubEnv("REDIS_URL", undefined);
     vi.stubEnv("LOG_LEVEL", "silent");
     resetRuntime();

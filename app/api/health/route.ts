@@ -10,11 +10,20 @@ const VERSION = packageJson.version;
 
 /**
  * Liveness and readiness for container health checks and load balancers:
- * 200 while the registry's store answers a ping, 503 while it does not.
- * Needs no token and reveals no configuration.
+ * 200 while the receiver can take deliveries, 503 while it cannot (no
+ * webhook secret, or the registry's store does not answer a ping). Needs no
+ * token and reveals no configuration beyond that.
  */
 export async function GET(): Promise<Response> {
-  const { logger, manager, startedAt } = getRuntime();
+  const { config, logger, manager, startedAt } = getRuntime();
+
+  // Without a secret every delivery gets 500: not a healthy receiver.
+  if (config.secrets.length === 0) {
+    return jsonResponse(503, {
+      status: "unavailable",
+      reason: "not_configured",
+    });
+  }
 
   try {
     await manager.ping();
