@@ -8,6 +8,7 @@ import {
   Dashboard,
   type DashboardProps,
 } from "@/components/dashboard/dashboard";
+import { StoreUnavailable } from "@/components/dashboard/store-unavailable";
 import { authorizeAdmin } from "@/lib/admin/authorize";
 import { publicOrigin } from "@/lib/admin/public-origin";
 import { loadSnapshot } from "@/lib/observability/dashboard-snapshot";
@@ -33,7 +34,13 @@ export default async function Home({ searchParams }: HomeProps) {
     return <SignInForm problem={signInProblem(await searchParams)} />;
   }
 
-  return <Dashboard {...await dashboardProps(runtime, requestHeaders)} />;
+  const props = await dashboardProps(runtime, requestHeaders).catch(
+    (error: unknown) => {
+      runtime.logger.warn({ err: error }, "dashboard: registry unavailable");
+      return null;
+    },
+  );
+  return props ? <Dashboard {...props} /> : <StoreUnavailable />;
 }
 
 async function dashboardProps(
