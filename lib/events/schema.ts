@@ -4,7 +4,7 @@ import { z } from "zod";
 export const MAX_IDENTIFIER_LENGTH = 256;
 
 const identifier = z
-  .string()
+  .string({ error: "must be a string" })
   .max(
     MAX_IDENTIFIER_LENGTH,
     `must be at most ${MAX_IDENTIFIER_LENGTH} characters`,
@@ -20,7 +20,10 @@ const sandboxId = z
     MAX_IDENTIFIER_LENGTH,
     `must be at most ${MAX_IDENTIFIER_LENGTH} characters`,
   );
-const timestamp = z.string().max(64, "must be an RFC 3339 timestamp").nullish();
+const timestamp = z
+  .string({ error: "must be an RFC 3339 timestamp string" })
+  .max(64, "must be an RFC 3339 timestamp")
+  .nullish();
 
 /** E2B's webhook body today (PROTOCOL.md section 2a). Unknown keys are dropped. */
 export const snakeCaseBody = z.object({

@@ -29,11 +29,15 @@ export function isLifecycleEventType(type: string): type is LifecycleEventType {
   return Object.hasOwn(LIFECYCLE_EVENTS, type);
 }
 
-/** Maps a legacy `eventLabel` such as `kill` to its full type name. */
+/**
+ * Maps a legacy `eventLabel` such as `kill` to its full type name. Labels of
+ * another category (`billing`) become types of that category, which the
+ * registry acknowledges and ignores.
+ */
 export function typeFromLabel(category: string, label: string): string {
-  return (
-    TYPE_BY_LABEL.get(label) ?? `sandbox.${category || "lifecycle"}.${label}`
-  );
+  const lifecycle = category === "" || category === "lifecycle";
+  const known = lifecycle ? TYPE_BY_LABEL.get(label) : undefined;
+  return known ?? `sandbox.${category || "lifecycle"}.${label}`;
 }
 
 /** The legacy label of a type (`kill`), or the type itself when it has none. */

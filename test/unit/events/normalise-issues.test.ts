@@ -74,6 +74,18 @@ describe("bodies that are not lifecycle events", () => {
       "sandbox_id",
       "must be a string",
     ],
+    [
+      "a snake_case body with a numeric id",
+      { ...snake, id: 42 },
+      "id",
+      "must be a string",
+    ],
+    [
+      "a snake_case body with a numeric timestamp",
+      { ...snake, timestamp: 1795169100 },
+      "timestamp",
+      "must be an RFC 3339 timestamp string",
+    ],
   ])("refuses %s", (_name, body, path, message) => {
     expect(issues(body)).toEqual([{ path, message }]);
   });

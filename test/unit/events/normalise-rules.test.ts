@@ -50,6 +50,12 @@ describe("legacy labels", () => {
     );
   });
 
+  it("keeps a label of another category out of the lifecycle", () => {
+    const billing = { ...legacy, eventCategory: "billing", eventLabel: "kill" };
+
+    expect(event(billing).type).toBe("sandbox.billing.kill");
+  });
+
   it("prefers an explicit type over the label", () => {
     expect(event({ ...snake, event_label: "kill" }).type).toBe(
       "sandbox.lifecycle.updated",
