@@ -25,7 +25,10 @@ export interface RouteProfile {
 export async function profileRoute(
   context: BenchContext,
 ): Promise<RouteProfile[]> {
-  const dir = mkdtempSync(join(tmpdir(), "bench-profile-"));
+  // BENCH_PROFILE_DIR keeps the .cpuprofile files (Chrome DevTools opens
+  // them); otherwise they go once summarised.
+  const kept = process.env.BENCH_PROFILE_DIR;
+  const dir = kept ?? mkdtempSync(join(tmpdir(), "bench-profile-"));
   const server = await startProduction(
     context.standaloneDir,
     context.cores.server,
@@ -43,7 +46,7 @@ export async function profileRoute(
     return profiles;
   } finally {
     await server.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (!kept) rmSync(dir, { recursive: true, force: true });
   }
 }
 
