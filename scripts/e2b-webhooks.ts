@@ -2,11 +2,15 @@
  * `pnpm e2b:webhooks <command>`: registers and inspects this receiver's
  * webhook with E2B's API. Run with `--help` for the commands.
  */
+import { loadEnvFiles } from "./e2b-webhooks/env-files";
 import { runCli } from "./e2b-webhooks/run";
+
+const err = (text: string) => void process.stderr.write(text);
+loadEnvFiles(process.cwd(), err);
 
 const code = await runCli(process.argv.slice(2), {
   env: process.env,
   out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  err,
 });
 process.exitCode = code;

@@ -6,7 +6,7 @@ export function readApiKey(env: Record<string, string | undefined>): string {
   const key = env.E2B_API_KEY?.trim();
   if (!key) {
     throw new EnvironmentError(
-      "E2B_API_KEY is not set: create a key at https://e2b.dev/dashboard?tab=keys and export E2B_API_KEY=e2b_...",
+      "E2B_API_KEY is not set: create a key at https://e2b.dev/dashboard?tab=keys and put E2B_API_KEY=e2b_... in .env.local (or export it).",
     );
   }
   return key;

@@ -1,4 +1,5 @@
 import type { Command } from "./command";
+import { ENV_FILES } from "./env-files";
 import { EXIT } from "./io";
 
 const COMMON_OPTIONS: [string, string][] = [
@@ -36,10 +37,15 @@ export function mainHelp(commands: readonly Command[]): string {
     "Commands:",
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
-    "Environment:",
+    "Environment (exported, or in .env.local like the receiver's):",
     "  E2B_API_KEY         your team's API key (required)",
     "  E2B_API_URL         default https://api.e2b.app",
-    "  E2B_WEBHOOK_SECRET  the signing secret, for register and --rotate-secret",
+    "  E2B_WEBHOOK_SECRET  the receiver's secret, for register and --rotate-secret",
+    "",
+    "Env files are read as `next dev` reads them, from the working directory",
+    "(the project root under pnpm):",
+    `  ${ENV_FILES.join(", ")} (first wins).`,
+    "A variable exported in the shell wins over every file.",
     "",
     "Exit codes:",
     `  ${EXIT.ok}  done`,

@@ -1,8 +1,14 @@
-import { LIFECYCLE_EVENT_TYPES } from "../../lib/events/types";
+import {
+  isLifecycleEventType,
+  LIFECYCLE_EVENT_TYPES,
+  type LifecycleEventType,
+} from "../../lib/events/types";
 import { EnvironmentError, UsageError } from "./io";
 
 /** E2B's dashboard asked for secrets of 32 characters or more. */
 export const MIN_SECRET_LENGTH = 32;
+
+const TYPE_PREFIX = "sandbox.lifecycle.";
 
 /** Accepts `https://` only, or `http://` too when explicitly allowed. */
 export function readWebhookUrl(raw: string, allowHttp: boolean): string {
@@ -29,7 +35,7 @@ export function readSecret(
   const secret = env.E2B_WEBHOOK_SECRET?.trim() ?? "";
   if (secret === "") {
     throw new EnvironmentError(
-      "E2B_WEBHOOK_SECRET is not set: export the same secret the receiver uses (generate one with `openssl rand -base64 32`).",
+      "E2B_WEBHOOK_SECRET is not set: put the receiver's secret in .env.local or export it (generate a new one with `openssl rand -hex 32`).",
     );
   }
   if (secret.length < MIN_SECRET_LENGTH && !allowShort) {
@@ -42,9 +48,10 @@ export function readSecret(
 
 /**
  * Reads `--events a,b`: full type names, or the short form (`killed`).
- * Unknown names pass through so new E2B types need no new release.
+ * Throws a `UsageError` naming the valid types for any other name: E2B
+ * accepts any string, so a typo would register a type no event ever has.
  */
-export function readEvents(raw: string | undefined): string[] {
+export function readEvents(raw: string | undefined): LifecycleEventType[] {
   if (raw === undefined) return [...LIFECYCLE_EVENT_TYPES];
 
   const names = raw
@@ -57,11 +64,18 @@ export function readEvents(raw: string | undefined): string[] {
   return [...new Set(names.map(expandEventName))];
 }
 
-function expandEventName(name: string): string {
-  const full = `sandbox.lifecycle.${name}`;
-  return (LIFECYCLE_EVENT_TYPES as readonly string[]).includes(full)
-    ? full
-    : name;
+function expandEventName(name: string): LifecycleEventType {
+  if (isLifecycleEventType(name)) return name;
+
+  const full = `${TYPE_PREFIX}${name}`;
+  if (isLifecycleEventType(full)) return full;
+
+  const valid = LIFECYCLE_EVENT_TYPES.map((type) =>
+    type.slice(TYPE_PREFIX.length),
+  ).join(", ");
+  throw new UsageError(
+    `--events: unknown event type "${name}". Valid: ${valid} (or in full, such as ${TYPE_PREFIX}killed).`,
+  );
 }
 
 export function readLimit(raw: string | undefined, fallback: number): number {

@@ -109,6 +109,18 @@ describe("pnpm e2b:webhooks list, show, update and delete", () => {
     expect(run.stderr).toContain("at least one change");
   });
 
+  it("refuses an unknown event name in an update, without calling E2B", async () => {
+    const id = await registered("typo");
+    const before = fake.requests.length;
+
+    const run = await runCli(["update", id, "--events", "nope"], env);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown event type "nope"');
+    expect(fake.requests.length).toBe(before);
+    expect(fake.webhooks().find((w) => w.id === id)?.events).toHaveLength(6);
+  });
+
   it("refuses --enable together with --disable", async () => {
     const run = await runCli(["update", "any", "--enable", "--disable"], env);
 

@@ -60,6 +60,34 @@ describe("pnpm e2b:webhooks register", () => {
     });
   });
 
+  it("accepts full event type names", async () => {
+    const run = await runCli(
+      ["register", "--url", URL, "--events", "sandbox.lifecycle.resumed"],
+      env,
+    );
+
+    expect(run.code).toBe(0);
+    expect(fake.webhooks().at(-1)?.events).toEqual([
+      "sandbox.lifecycle.resumed",
+    ]);
+  });
+
+  it("refuses an unknown event name, listing the valid ones, without calling E2B", async () => {
+    const before = fake.requests.length;
+
+    const run = await runCli(
+      ["register", "--url", URL, "--events", "killed,nope"],
+      env,
+    );
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown event type "nope"');
+    expect(run.stderr).toContain(
+      "created, updated, paused, resumed, checkpointed, killed",
+    );
+    expect(fake.requests.length).toBe(before);
+  });
+
   it("prints the created webhook as JSON with --json", async () => {
     const run = await runCli(["register", "--url", URL, "--json"], env);
 
@@ -98,6 +126,7 @@ describe("pnpm e2b:webhooks register", () => {
 
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("E2B_WEBHOOK_SECRET is not set");
+    expect(run.stderr).toContain("openssl rand -hex 32");
   });
 
   it("refuses an http URL", async () => {

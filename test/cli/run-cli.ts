@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "../support/production-build";
 
@@ -8,8 +10,20 @@ export interface CliRun {
   stderr: string;
 }
 
+export interface CliOptions {
+  /** Through `pnpm e2b:webhooks`, which runs in the project root. */
+  viaPnpm?: boolean;
+  /** The working directory, where the CLI looks for `.env.local`. */
+  cwd?: string;
+}
+
 const TSX = join(ROOT, "node_modules/.bin/tsx");
 const ENTRY = join(ROOT, "scripts/e2b-webhooks.ts");
+
+// The CLI reads env files from its working directory: an empty one keeps a
+// developer's own .env.local out of the tests.
+const EMPTY_DIR = mkdtempSync(join(tmpdir(), "e2b-cli-"));
+process.once("exit", () => rmSync(EMPTY_DIR, { recursive: true, force: true }));
 
 /**
  * Runs the CLI as a child process, the way `pnpm e2b:webhooks` does, with
@@ -19,13 +33,13 @@ const ENTRY = join(ROOT, "scripts/e2b-webhooks.ts");
 export function runCli(
   args: string[],
   env: Record<string, string> = {},
-  options: { viaPnpm?: boolean } = {},
+  options: CliOptions = {},
 ): Promise<CliRun> {
   const [command, argv] = options.viaPnpm
-    ? ["pnpm", ["-s", "e2b:webhooks", ...args]]
+    ? ["pnpm", ["-s", "--dir", ROOT, "e2b:webhooks", ...args]]
     : [TSX, [ENTRY, ...args]];
   const child = spawn(command, argv, {
-    cwd: ROOT,
+    cwd: options.cwd ?? EMPTY_DIR,
     env: {
       NODE_ENV: "production",
       PATH: process.env.PATH ?? "",

@@ -12,8 +12,8 @@ export const register: Command = {
   usage: "register --url URL [--name NAME] [--events a,b] [--disabled]",
   description: [
     "Registers a webhook with E2B and prints its id. The signing secret is",
-    "read from E2B_WEBHOOK_SECRET (never from a flag, so it stays out of shell",
-    "history); use the same value the receiver runs with.",
+    "read from E2B_WEBHOOK_SECRET, exported or in .env.local (never from a",
+    "flag, so it stays out of shell history): the receiver's own secret.",
   ].join("\n"),
   options: {
     url: { type: "string" },
@@ -26,7 +26,10 @@ export const register: Command = {
   optionHelp: [
     ["--url URL", "where E2B delivers, e.g. https://host/api/webhooks/e2b"],
     ["--name NAME", `label in E2B's list (default ${DEFAULT_WEBHOOK_NAME})`],
-    ["--events a,b", "event types (default: all six; short names like killed)"],
+    [
+      "--events a,b",
+      "lifecycle types (default: all six; short names like killed)",
+    ],
     ["--disabled", "register without enabling deliveries yet"],
     ["--allow-http", "accept an http:// URL (local tests only)"],
     ["--allow-short-secret", "accept a secret shorter than 32 characters"],

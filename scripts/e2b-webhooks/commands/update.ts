@@ -28,7 +28,7 @@ export const update: Command = {
   optionHelp: [
     ["--url URL", "the new delivery URL (https)"],
     ["--name NAME", "the new label"],
-    ["--events a,b", "the new list of event types"],
+    ["--events a,b", "the new lifecycle types (short names like killed)"],
     ["--enable, --disable", "turn deliveries on or off"],
     ["--rotate-secret", "send E2B_WEBHOOK_SECRET as the new secret"],
     ["--allow-http", "accept an http:// URL (local tests only)"],
