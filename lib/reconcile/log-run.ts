@@ -1,12 +1,18 @@
 import type { Logger } from "pino";
 import type { ReconcileResult } from "./reconcile-result";
 
+export interface RunTiming {
+  durationMs: number;
+  nextInMs: number;
+  /** The run before this one, to tell a new failure from a repeated one. */
+  previous: ReconcileResult | null;
+}
+
 /** One line per run: counts on success, the reason on failure. */
 export function logRun(
   logger: Logger,
   result: ReconcileResult,
-  durationMs: number,
-  nextInMs: number,
+  { durationMs, nextInMs, previous }: RunTiming,
 ): void {
   const fields = { durationMs, nextInSeconds: Math.round(nextInMs / 1000) };
   if (result.ok) {
@@ -17,10 +23,30 @@ export function logRun(
     );
   } else if (result.reason === "locked") {
     logger.debug(fields, "reconcile: another replica is running it");
+  } else if (result.reason === "e2b_unauthorized") {
+    logUnauthorized(logger, { ...fields, detail: result.message }, previous);
   } else {
     logger.warn(
       { ...fields, reason: result.reason, detail: result.message },
       `reconcile failed (${result.reason}); retrying`,
     );
   }
+}
+
+// Said once per streak: the same error every interval would bury the rest
+// of the log while nothing changes until someone fixes the key.
+function logUnauthorized(
+  logger: Logger,
+  fields: Record<string, unknown>,
+  previous: ReconcileResult | null,
+): void {
+  const reason = "e2b_unauthorized";
+  if (previous && !previous.ok && previous.reason === reason) {
+    logger.debug({ ...fields, reason }, "reconcile: E2B still refuses the key");
+    return;
+  }
+  logger.error(
+    { ...fields, reason },
+    "reconcile: E2B refused E2B_API_KEY (401). Check the key the server runs with (keys start with e2b_; create one at https://e2b.dev/dashboard?tab=keys) and restart; until then reconciliation retries at its normal interval",
+  );
 }

@@ -5,6 +5,7 @@ export type ReconcileErrorCode =
   | "reconcile_disabled"
   | "reconcile_in_progress"
   | "e2b_unavailable"
+  | "e2b_unauthorized"
   | "unavailable"
   | "internal_error";
 
@@ -13,11 +14,15 @@ export interface ReconcileAnswer {
   body: Record<string, unknown>;
 }
 
-/** The answer when E2B_API_KEY is not set. */
+/**
+ * The answer when E2B_API_KEY is not set: 409, as the server's settings
+ * refuse the request and retrying will not change that (a 503 would read
+ * as a passing outage).
+ */
 export const RECONCILE_DISABLED: ReconcileAnswer = failure(
-  503,
+  409,
   "reconcile_disabled",
-  "Reconciliation is off: set E2B_API_KEY to read E2B's events API",
+  "Reconciliation is off: set E2B_API_KEY on the server and restart it to read E2B's events API",
 );
 
 /**
@@ -40,9 +45,10 @@ export function reconcileAnswer(result: ReconcileResult): ReconcileAnswer {
         "reconcile_in_progress",
         "Another replica is reconciling; try again shortly",
       );
-    case "e2b_unavailable": {
+    case "e2b_unavailable":
+    case "e2b_unauthorized": {
       const { reason, status, e2b } = result.error;
-      const answer = failure(502, "e2b_unavailable", result.message);
+      const answer = failure(502, result.reason, result.message);
       answer.body.e2b = { reason, status: status ?? null, ...e2b };
       return answer;
     }

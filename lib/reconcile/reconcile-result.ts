@@ -16,6 +16,7 @@ export type ReconcileResult =
   | { ok: true; counts: ReconcileCounts; truncated: boolean }
   | { ok: false; reason: "locked"; message: string }
   | { ok: false; reason: "e2b_unavailable"; message: string; error: ApiError }
+  | { ok: false; reason: "e2b_unauthorized"; message: string; error: ApiError }
   | { ok: false; reason: "store_unavailable"; message: string }
   | { ok: false; reason: "internal_error"; message: string };
 

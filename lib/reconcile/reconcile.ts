@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { ApiError } from "../e2b-api/api-result";
 import type { E2bApi } from "../e2b-api/client";
 import type { SandboxEvent } from "../events/event";
 import { eventTimeFromEpoch } from "../events/timestamp";
@@ -79,14 +80,8 @@ async function reconcileLocked(deps: ReconcileDeps): Promise<ReconcileResult> {
     nowMs,
     pageSize: deps.pageSize,
   });
-  if (!collected.ok) {
-    return {
-      ok: false,
-      reason: "e2b_unavailable",
-      message: collected.error.message,
-      error: collected.error,
-    };
-  }
+  if (!collected.ok) return e2bFailure(collected.error);
+
   for (const record of collected.invalid) {
     deps.logger.warn(
       { eventId: record.id, issues: record.issues },
@@ -115,6 +110,20 @@ async function reconcileLocked(deps: ReconcileDeps): Promise<ReconcileResult> {
   }
 
   return { ok: true, counts, truncated: collected.truncated };
+}
+
+// A refused key is a setting to fix, not an outage to wait out.
+function e2bFailure(error: ApiError): ReconcileResult {
+  if (error.reason === "unauthorized") {
+    const message = `E2B refused E2B_API_KEY: ${error.message}`;
+    return { ok: false, reason: "e2b_unauthorized", message, error };
+  }
+  return {
+    ok: false,
+    reason: "e2b_unavailable",
+    message: error.message,
+    error,
+  };
 }
 
 // An event stamped in the future (a skewed clock) must not move the

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { nextRunDelayMs } from "./backoff";
+import { delayAfter } from "./backoff";
 import { logRun } from "./log-run";
 import type { ReconcileResult } from "./reconcile-result";
 
@@ -24,8 +24,9 @@ export interface SchedulerStatus {
 /**
  * Runs reconciliation at start-up and then on an interval, in the
  * background: a run never delays a webhook delivery. A failed run is logged
- * and retried with exponential backoff. `runNow` joins the schedule, so two
- * runs never overlap in one process.
+ * and retried with exponential backoff, except a refused API key, retried
+ * at the interval. `runNow` joins the schedule, so two runs never overlap
+ * in one process.
  */
 export class ReconcileScheduler {
   readonly #options: SchedulerOptions;
@@ -105,18 +106,24 @@ export class ReconcileScheduler {
   }
 
   #finish(result: ReconcileResult, started: number): void {
+    const previous = this.#lastResult;
     this.#current = null;
     this.#lastRunAt = started;
     this.#lastResult = result;
     const failed = !result.ok && result.reason !== "locked";
     this.#failures = failed ? this.#failures + 1 : 0;
 
-    const delayMs = nextRunDelayMs(
+    const delayMs = delayAfter(
+      result,
       this.#failures,
       this.#options.intervalMs,
       this.#options.firstRetryMs,
     );
-    logRun(this.#options.logger, result, Date.now() - started, delayMs);
+    logRun(this.#options.logger, result, {
+      durationMs: Date.now() - started,
+      nextInMs: delayMs,
+      previous,
+    });
     if (this.#started && !this.#queued) this.#schedule(delayMs);
   }
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SandboxEvent } from "@/lib/events/event";
+import { E2bApi } from "@/lib/e2b-api/client";
 import { normaliseEvent } from "@/lib/events/normalise";
 import { MemoryCheckpointStore } from "@/lib/reconcile/checkpoint";
 import { MemoryReconcileLock } from "@/lib/reconcile/lock";
@@ -261,6 +262,23 @@ describe("reconciling from E2B's events API", () => {
     });
     expect(applied).toHaveLength(0);
     expect(await checkpoints.read()).toBeNull();
+  });
+
+  it("reports a refused API key as e2b_unauthorized, not as an outage", async () => {
+    const api = new E2bApi({
+      apiKey: "e2b_wrong",
+      baseUrl: fake.url,
+      timeoutMs: 2000,
+    });
+
+    const result = await reconcile(reconcileDeps(fake, manager, { api }));
+
+    expect(result).toMatchObject({
+      ok: false,
+      reason: "e2b_unauthorized",
+      error: { reason: "unauthorized", status: 401 },
+    });
+    expect(result.ok || result.message).toContain("E2B_API_KEY");
   });
 
   it("does nothing while another run holds the lock", async () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { reconcileAnswer } from "@/lib/reconcile/reconcile-response";
+import {
+  RECONCILE_DISABLED,
+  reconcileAnswer,
+} from "@/lib/reconcile/reconcile-response";
 
 describe("the answer to POST /api/reconcile", () => {
   it("is 409 reconcile_in_progress while another replica holds the lock", () => {
@@ -45,5 +48,29 @@ describe("the answer to POST /api/reconcile", () => {
 
     expect(answer.status).toBe(502);
     expect(answer.body.e2b).toEqual({ reason: "network_error", status: null });
+  });
+
+  it("is 502 e2b_unauthorized, naming E2B_API_KEY, when E2B refuses the key", () => {
+    const answer = reconcileAnswer({
+      ok: false,
+      reason: "e2b_unauthorized",
+      message: "E2B refused E2B_API_KEY: E2B answered 401: Invalid API key",
+      error: { reason: "unauthorized", status: 401, message: "401" },
+    });
+
+    expect(answer.status).toBe(502);
+    expect(answer.body).toMatchObject({
+      error: "e2b_unauthorized",
+      e2b: { reason: "unauthorized", status: 401 },
+    });
+    expect(answer.body.message).toContain("E2B_API_KEY");
+  });
+
+  it("is 409 reconcile_disabled, naming E2B_API_KEY, without a key", () => {
+    expect(RECONCILE_DISABLED.status).toBe(409);
+    expect(RECONCILE_DISABLED.body).toMatchObject({
+      error: "reconcile_disabled",
+    });
+    expect(RECONCILE_DISABLED.body.message).toContain("E2B_API_KEY");
   });
 });

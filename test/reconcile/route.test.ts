@@ -121,25 +121,28 @@ describe("POST /api/reconcile", () => {
     expect(recovered.status).toBe(200);
   });
 
-  it("passes on a refused API key as e2b_unavailable with reason unauthorized", async () => {
+  it("answers 502 e2b_unauthorized when E2B refuses the API key", async () => {
     configure({ E2B_API_KEY: "e2b_wrong" });
 
     const response = await reconcileNow(adminRequest("POST"));
 
     expect(response.status).toBe(502);
     expect(await response.json()).toMatchObject({
+      success: false,
+      error: "e2b_unauthorized",
       e2b: { reason: "unauthorized", status: 401 },
     });
   });
 
-  it("answers 503 reconcile_disabled without E2B_API_KEY", async () => {
+  it("answers 409 reconcile_disabled without E2B_API_KEY", async () => {
     configure({ E2B_API_KEY: undefined });
 
     const response = await reconcileNow(adminRequest("POST"));
 
-    expect(response.status).toBe(503);
+    expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({
       error: "reconcile_disabled",
+      message: expect.stringContaining("E2B_API_KEY"),
     });
   });
 
@@ -174,6 +177,17 @@ describe("GET /api/reconcile", () => {
       running: false,
       consecutiveFailures: 0,
       lastResult: { ok: true },
+    });
+  });
+
+  it("answers 409 reconcile_disabled without E2B_API_KEY", async () => {
+    configure({ E2B_API_KEY: undefined });
+
+    const response = await status(adminRequest("GET"));
+
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({
+      error: "reconcile_disabled",
     });
   });
 });

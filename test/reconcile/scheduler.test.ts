@@ -1,4 +1,6 @@
+import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
+import { E2bApi } from "@/lib/e2b-api/client";
 import { nextRunDelayMs } from "@/lib/reconcile/backoff";
 import { MemoryReconcileLock } from "@/lib/reconcile/lock";
 import { reconcile } from "@/lib/reconcile/reconcile";
@@ -26,6 +28,13 @@ const OK: ReconcileResult = {
     invalid: 0,
     pages: 1,
   },
+};
+
+const UNAUTHORIZED: ReconcileResult = {
+  ok: false,
+  reason: "e2b_unauthorized",
+  message: "E2B refused E2B_API_KEY: E2B answered 401: Invalid API key",
+  error: { reason: "unauthorized", status: 401, message: "401" },
 };
 
 let scheduler: ReconcileScheduler | undefined;
@@ -101,6 +110,51 @@ describe("the reconcile scheduler", () => {
 
     const next = Date.parse(scheduler.status().nextRunAt ?? "");
     expect(next - Date.now()).toBeLessThanOrEqual(60_000);
+  });
+
+  it("retries a refused API key at the full interval, not the short backoff", async () => {
+    fake = await startFakeE2bApi();
+    const api = new E2bApi({
+      apiKey: "e2b_wrong",
+      baseUrl: fake.url,
+      timeoutMs: 2000,
+    });
+    const deps = reconcileDeps(fake, newManager(), { api });
+    scheduler = new ReconcileScheduler({
+      run: () => reconcile(deps),
+      intervalMs: 3_600_000,
+      firstRetryMs: 10,
+      logger: silentLogger(),
+    });
+
+    scheduler.start();
+    await until(() => scheduler?.status().lastResult !== null);
+
+    const status = scheduler.status();
+    expect(status.lastResult).toMatchObject({ reason: "e2b_unauthorized" });
+    expect(status.consecutiveFailures).toBe(1);
+    const next = Date.parse(status.nextRunAt ?? "");
+    expect(next - Date.now()).toBeGreaterThan(3_000_000);
+  });
+
+  it("logs a refused API key at error level once per streak, naming E2B_API_KEY", async () => {
+    const results = [UNAUTHORIZED, UNAUTHORIZED, UNAUTHORIZED, OK];
+    results.push(UNAUTHORIZED);
+    const logged: { level: number; msg: string }[] = [];
+    scheduler = new ReconcileScheduler({
+      run: async () => results.shift() ?? OK,
+      intervalMs: 0,
+      logger: pino(
+        { level: "debug" },
+        { write: (line: string) => void logged.push(JSON.parse(line)) },
+      ),
+    });
+
+    for (let i = 0; i < 5; i += 1) await scheduler.runNow();
+
+    const errors = logged.filter((line) => line.level >= 50);
+    expect(errors).toHaveLength(2);
+    expect(errors[0]?.msg).toContain("E2B_API_KEY");
   });
 
   it("runs a requested run after the one in progress, once for all callers", async () => {
