@@ -24,7 +24,11 @@ describe("pnpm start", () => {
     );
     child = spawn(process.execPath, [join(ROOT, "scripts/start.mjs")], {
       cwd: folder,
-      env: { PATH: process.env.PATH ?? "", NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        PATH: process.env.PATH ?? "",
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
       stdio: "ignore",
     });
     url = `http://127.0.0.1:${port}`;
