@@ -13,8 +13,13 @@ import {
   type Check,
   type CheckResult,
 } from "./lib/client/checks/check";
+import { closingHints } from "./lib/client/checks/closing-hints";
 import { e2bChecks } from "./lib/client/checks/e2b-checks";
 import { legacyChecks } from "./lib/client/checks/legacy-checks";
+import {
+  attachOptionValues,
+  type OptionSpec,
+} from "./lib/client/option-values";
 import { resolveSecret } from "./lib/client/resolve-secret";
 import { colourEnabled, paint } from "./lib/client/terminal";
 
@@ -23,7 +28,14 @@ const USAGE = `Usage: pnpm tsx test-e2b-webhook.ts [--url URL] [--secret S]
 
   --url     the receiver's webhook URL (default ${DEFAULT_URL})
   --secret  the webhook secret (default: E2B_WEBHOOK_SECRET from the
-            environment, else from .env.local)`;
+            environment, else from .env.local); --secret=S works too
+  -h, --help  show this help`;
+
+const OPTIONS = {
+  url: { type: "string" },
+  secret: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies OptionSpec;
 
 async function main(): Promise<number> {
   const args = readArgs();
@@ -47,8 +59,9 @@ async function main(): Promise<number> {
 
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
-  if (results.at(-1)?.unreachable) printUnreachable(args.url);
-  if (results.some(isSignatureRefused)) printSecretHint(secret.source);
+  for (const hint of closingHints(results, args.url, secret.source)) {
+    console.error(`\n${hint}`);
+  }
   console.log(`\n${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;
 }
@@ -56,11 +69,8 @@ async function main(): Promise<number> {
 function readArgs(): { url: string; secret?: string } | "help" | null {
   try {
     const { values } = parseArgs({
-      options: {
-        url: { type: "string" },
-        secret: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
+      args: attachOptionValues(process.argv.slice(2), OPTIONS),
+      options: OPTIONS,
     });
     if (values.help) {
       console.log(USAGE);
@@ -84,23 +94,6 @@ function printResult(check: Check, result: CheckResult): void {
     ? paint("✓", "green", colour)
     : paint("✗", "red", colour);
   console.log(`${mark} ${check.name}: ${paint(result.detail, "dim", colour)}`);
-}
-
-// A correctly signed delivery refused as invalid: the two secrets differ.
-function isSignatureRefused(result: CheckResult): boolean {
-  return !result.ok && result.got === "401 invalid_signature";
-}
-
-function printSecretHint(source: string): void {
-  console.error(
-    `\nThe receiver refused deliveries signed with the secret from ${source}: it must equal the server's E2B_WEBHOOK_SECRET (restart the server after changing .env.local).`,
-  );
-}
-
-function printUnreachable(url: string): void {
-  console.error(
-    `\nCannot reach ${url}. Is the receiver running? Start it with \`pnpm dev\` (or \`pnpm demo --keep\`) and pass its URL with --url.`,
-  );
 }
 
 process.exitCode = await main();

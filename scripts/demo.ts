@@ -4,11 +4,11 @@
  * deliveries, prints each answer and the final registry, then stops (or,
  * with --keep, stays up for the dashboard until Ctrl+C).
  */
-import { parseArgs } from "node:util";
 import { sendDelivery } from "../lib/client/send-delivery";
 import { colourEnabled, paint } from "../lib/client/terminal";
+import { readDemoArgs, USAGE } from "./demo/args";
+import { formatDashboard, STOPPED_LINE } from "./demo/dashboard";
 import { planDay } from "./demo/day";
-import { formatDashboard } from "./demo/dashboard";
 import { deliveryHeader, formatDelivery, formatRegistry } from "./demo/print";
 import { readRegistry } from "./demo/registry";
 import { startDemoServer, type DemoServer } from "./demo/server";
@@ -18,21 +18,43 @@ const colour = colourEnabled();
 const heading = (text: string) => paint(`\n${text}`, "bold", colour);
 
 async function main(): Promise<number> {
-  const { keep, port } = readArgs();
-  console.log(
-    "Preparing the production build (rebuilt only when sources changed; the first build takes a minute or two)…",
+  const args = readDemoArgs(process.argv.slice(2));
+  if (args.kind === "help") {
+    console.log(USAGE);
+    return 0;
+  }
+  if (args.kind === "invalid") {
+    console.error(`${args.message}\nRun \`pnpm demo --help\` for the options.`);
+    return 2;
+  }
+
+  const started = await startDemoServer(args.port, () =>
+    console.log(
+      "Preparing the production build (rebuilt only when sources changed; the first build takes a minute or two)…",
+    ),
   );
-  const demo = await startDemoServer(port);
+  if (!started.ok) {
+    console.error(started.message);
+    return 1;
+  }
+
+  return run(started.demo, args.keep);
+}
+
+/** Replays the day, then stops the server or keeps it up for the dashboard. */
+async function run(demo: DemoServer, keep: boolean): Promise<number> {
   const supervisor = supervise(demo);
   console.log(`Receiver running at ${demo.webhookUrl}`);
-
   try {
     const failures = await replayDay(demo);
-    if (keep) supervisor.keep();
-    else await supervisor.stop();
-
-    console.log(heading("Dashboard"));
-    for (const line of formatDashboard(demo, keep)) console.log(line);
+    if (keep) {
+      supervisor.keep();
+      console.log(heading("Dashboard"));
+      for (const line of formatDashboard(demo)) console.log(line);
+    } else {
+      await supervisor.stop();
+      console.log(`\n${STOPPED_LINE}`);
+    }
     return failures === 0 ? 0 : 1;
   } catch (error) {
     await supervisor.stop();
@@ -62,21 +84,6 @@ async function replayDay(demo: DemoServer): Promise<number> {
   for (const line of formatRegistry(view, names, colour)) console.log(line);
 
   return unreachable;
-}
-
-function readArgs(): { keep: boolean; port?: number } {
-  const { values } = parseArgs({
-    options: { keep: { type: "boolean" }, port: { type: "string" } },
-  });
-  const port = values.port === undefined ? undefined : Number(values.port);
-  if (
-    port !== undefined &&
-    !(Number.isInteger(port) && port > 0 && port < 65_536)
-  ) {
-    throw new Error(`--port must be a port number, got "${values.port}"`);
-  }
-
-  return { keep: values.keep ?? false, port };
 }
 
 main().then(

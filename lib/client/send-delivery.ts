@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeNetworkError } from "./network-error";
 import type { SignedDelivery } from "./sign-delivery";
 
 const answerBody = z.union([
@@ -29,6 +30,10 @@ export type Answer =
       /** The outcome (`applied`, ...) or error code, else `HTTP <status>`. */
       outcome: string;
       body: AnswerBody | null;
+      /** The answer's `Content-Type`, when it named one. */
+      contentType?: string;
+      /** Where a redirect (3xx) points, resolved against the URL sent to. */
+      location?: string;
     }
   | { reachable: false; error: string };
 
@@ -37,6 +42,8 @@ const TIMEOUT_MS = 10_000;
 /**
  * POSTs a signed delivery and reads the answer. Never throws: a server that
  * cannot be reached, or answers something unexpected, is a result too.
+ * Redirects are not followed: a 3xx comes back with its `location`, since
+ * a sender should be pointed at the receiver's own URL.
  */
 export async function sendDelivery(
   url: string,
@@ -49,9 +56,10 @@ export async function sendDelivery(
       headers: delivery.headers,
       body: Buffer.from(delivery.body),
       signal: AbortSignal.timeout(TIMEOUT_MS),
+      redirect: "manual",
     });
   } catch (error) {
-    return { reachable: false, error: describeNetworkError(error) };
+    return { reachable: false, error: describeNetworkError(error, TIMEOUT_MS) };
   }
 
   let text: string;
@@ -60,7 +68,7 @@ export async function sendDelivery(
   } catch (error) {
     // The server went away after its status line: the attempt did not get
     // a whole answer, so it counts as failed, like no answer at all.
-    const reason = describeNetworkError(error);
+    const reason = describeNetworkError(error, TIMEOUT_MS);
     return { reachable: false, error: `answer cut short: ${reason}` };
   }
 
@@ -70,7 +78,26 @@ export async function sendDelivery(
     status: response.status,
     outcome: outcomeOf(body, response.status),
     body,
+    ...describeResponse(response, url),
   };
+}
+
+// Only the headers that were sent, so a plain answer stays a plain object.
+function describeResponse(
+  response: Response,
+  url: string,
+): { contentType?: string; location?: string } {
+  const contentType = response.headers.get("content-type");
+  const location = response.headers.get("location");
+
+  return {
+    ...(contentType === null ? {} : { contentType }),
+    ...(location === null ? {} : { location: resolve(location, url) }),
+  };
+}
+
+function resolve(location: string, url: string): string {
+  return URL.canParse(location, url) ? new URL(location, url).href : location;
 }
 
 function outcomeOf(body: AnswerBody | null, status: number): string {
@@ -86,20 +113,4 @@ function parseAnswer(text: string): AnswerBody | null {
   } catch {
     return null;
   }
-}
-
-// fetch wraps the useful part (ECONNREFUSED, ENOTFOUND) in `cause`.
-function describeNetworkError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause;
-  if (cause instanceof Error) {
-    const code = "code" in cause ? String(cause.code) : "";
-    return cause.message.includes(code)
-      ? cause.message
-      : `${cause.message} (${code})`;
-  }
-
-  return error.name === "TimeoutError"
-    ? `no answer within ${TIMEOUT_MS / 1000} s`
-    : error.message;
 }

@@ -9,8 +9,9 @@ export interface Supervisor {
 
 /**
  * Ctrl+C or SIGTERM stops the server before the demo exits, whether it is
- * still replaying (status 130) or kept up with --keep (status 0). A kept
- * server that dies on its own ends the demo with status 1.
+ * still replaying (status 130) or kept up with --keep (status 0). A server
+ * that exits on its own, while replaying or kept, ends the demo with
+ * status 1: a program that took its port may be answering in its place.
  */
 export function supervise(demo: DemoServer): Supervisor {
   let stopping = false;
@@ -30,8 +31,8 @@ export function supervise(demo: DemoServer): Supervisor {
   process.on("SIGTERM", onSignal);
 
   demo.server.process.once("exit", (code, signal) => {
-    if (stopping || !kept) return;
-    console.error(`The server exited on its own (${signal ?? code}).`);
+    if (stopping) return;
+    console.error(exitMessage(demo, signal ?? code));
     process.exit(1);
   });
 
@@ -41,4 +42,11 @@ export function supervise(demo: DemoServer): Supervisor {
       kept = true;
     },
   };
+}
+
+function exitMessage(demo: DemoServer, how: string | number | null): string {
+  const taken = demo.server.output().includes("EADDRINUSE")
+    ? `: port ${demo.server.port} was taken by another program`
+    : "";
+  return `\nThe server exited on its own (${how})${taken}.`;
 }

@@ -1,10 +1,11 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAnswer, runChecks, type Check } from "@/lib/client/checks/check";
-import { sendDelivery, type Answer } from "@/lib/client/send-delivery";
-import { signDelivery } from "@/lib/client/sign-delivery";
-import { freePort } from "@/test/support/server-process";
+import { describe, expect, it } from "vitest";
+import {
+  expectAnswer,
+  expectRefusal,
+  runChecks,
+  type Check,
+} from "@/lib/client/checks/check";
+import type { Answer } from "@/lib/client/send-delivery";
 
 const applied: Answer = {
   reachable: true,
@@ -51,24 +52,106 @@ describe("expectAnswer", () => {
     expect(result).toMatchObject({ ok: false, detail: /sandboxId i2/ });
   });
 
-  it("marks an unreachable server", () => {
+  it("halts on an unreachable server", () => {
     const answer: Answer = { reachable: false, error: "ECONNREFUSED" };
 
     expect(expectAnswer(answer, expected)).toMatchObject({
       ok: false,
-      unreachable: true,
+      halt: { kind: "unreachable" },
     });
+  });
+
+  it("halts on a redirect, naming where it points", () => {
+    const answer: Answer = {
+      reachable: true,
+      status: 308,
+      outcome: "HTTP 308",
+      body: null,
+      location: "http://127.0.0.1:3000/api/webhooks/e2b",
+    };
+
+    expect(expectAnswer(answer, expected)).toEqual({
+      ok: false,
+      got: "308 HTTP 308",
+      detail: "redirected to http://127.0.0.1:3000/api/webhooks/e2b",
+      halt: {
+        kind: "redirected",
+        status: 308,
+        location: "http://127.0.0.1:3000/api/webhooks/e2b",
+      },
+    });
+  });
+
+  it("halts on an answer that is not the receiver's JSON", () => {
+    const answer: Answer = {
+      reachable: true,
+      status: 200,
+      outcome: "HTTP 200",
+      body: null,
+      contentType: "text/html; charset=utf-8",
+    };
+
+    expect(expectAnswer(answer, expected)).toMatchObject({
+      ok: false,
+      detail:
+        "HTTP 200 (text/html; charset=utf-8), not the receiver's JSON answer",
+      halt: { kind: "not_receiver", status: 200 },
+    });
+  });
+
+  it("does not halt on the receiver's own refusal", () => {
+    const refused: Answer = {
+      reachable: true,
+      status: 401,
+      outcome: "invalid_signature",
+      body: { success: false, error: "invalid_signature", message: "no" },
+    };
+
+    expect(expectAnswer(refused, expected)).not.toHaveProperty("halt");
+  });
+});
+
+describe("expectRefusal", () => {
+  const refusal = { status: 401, outcome: "invalid_signature" };
+  const answer = (status: number, error: string): Answer => ({
+    reachable: true,
+    status,
+    outcome: error,
+    body: { success: false, error, message: "refused" },
+  });
+
+  it("passes the expected refusal", () => {
+    expect(expectRefusal(answer(401, "invalid_signature"), refusal)).toEqual({
+      ok: true,
+      got: "401 invalid_signature",
+      detail: "401 invalid_signature",
+    });
+  });
+
+  it("passes 429 rate_limited as a rejection too, saying so", () => {
+    const result = expectRefusal(answer(429, "rate_limited"), refusal);
+
+    expect(result.ok).toBe(true);
+    expect(result.detail).toMatch(
+      /^429 rate_limited: refused by the receiver's limit on failed verifications/,
+    );
+  });
+
+  it("fails any other answer", () => {
+    expect(expectRefusal(answer(400, "invalid_json"), refusal).ok).toBe(false);
+    expect(expectRefusal(applied, refusal).ok).toBe(false);
   });
 });
 
 describe("runChecks", () => {
-  it("stops at the first unreachable answer", async () => {
+  it("stops at the first check that halts", async () => {
     const ran: string[] = [];
-    const check = (name: string, unreachable: boolean): Check => ({
+    const check = (name: string, halts: boolean): Check => ({
       name,
       run: async () => {
         ran.push(name);
-        return { ok: !unreachable, detail: name, unreachable };
+        const halt = halts ? { kind: "unreachable" as const } : undefined;
+        return { ok: !halts, detail: name, halt };
       },
     });
     const checks = [check("a", false), check("b", true), check("c", false)];
@@ -77,65 +160,5 @@ describe("runChecks", () => {
 
     expect(ran).toEqual(["a", "b"]);
     expect(results).toHaveLength(2);
-  });
-});
-
-describe("sendDelivery", () => {
-  let server: Server;
-  let url: string;
-  let reply = { status: 200, body: "" };
-
-  beforeAll(async () => {
-    server = createServer((_request, response) => {
-      response.writeHead(reply.status).end(reply.body);
-    });
-    await new Promise<void>((resolve) =>
-      server.listen(0, "127.0.0.1", resolve),
-    );
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  });
-  afterAll(() => new Promise((resolve) => server.close(resolve)));
-
-  const delivery = signDelivery('{"a":1}', { secret: "s", scheme: "e2b" });
-
-  it("reads the receiver's JSON answer", async () => {
-    reply = {
-      status: 200,
-      body: JSON.stringify(applied.reachable && applied.body),
-    };
-
-    expect(await sendDelivery(url, delivery)).toEqual(applied);
-  });
-
-  it("reads an error answer's code as the outcome", async () => {
-    reply = {
-      status: 401,
-      body: '{"success":false,"error":"invalid_signature","message":"no"}',
-    };
-
-    expect(await sendDelivery(url, delivery)).toMatchObject({
-      status: 401,
-      outcome: "invalid_signature",
-    });
-  });
-
-  it("names the status when the answer is not the receiver's", async () => {
-    reply = { status: 502, body: "<html>Bad gateway</html>" };
-
-    expect(await sendDelivery(url, delivery)).toEqual({
-      reachable: true,
-      status: 502,
-      outcome: "HTTP 502",
-      body: null,
-    });
-  });
-
-  it("reports a server that cannot be reached", async () => {
-    const closed = `http://127.0.0.1:${await freePort()}/`;
-
-    expect(await sendDelivery(closed, delivery)).toEqual({
-      reachable: false,
-      error: expect.stringContaining("ECONNREFUSED"),
-    });
   });
 });

@@ -1,6 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureProductionBuild } from "../support/production-build";
-import { runScript, spawnScript, type ScriptRun } from "./run-script";
+import { lastLine, runScript, spawnScript, type ScriptRun } from "./run-script";
 
 /** The delivery line for a sandbox's event, as the demo printed it. */
 function line(run: ScriptRun, name: string, event: string, note = ""): string {
@@ -24,7 +26,6 @@ describe("pnpm demo", () => {
 
   it("exits 0 after stopping its server", () => {
     expect(run.stderr).toBe("");
-    expect(run.stdout).toContain("The server has stopped.");
     expect(run.code).toBe(0);
   });
 
@@ -37,17 +38,21 @@ describe("pnpm demo", () => {
       /X-E2B-Signature.*200 duplicate/,
     );
     expect(line(run, "landing-page", "updated", "after it")).toMatch(
-      /200 stale.*stale \(killed\)/,
+      /200 stale.*is stale: the sandbox was already killed/,
     );
-    expect(line(run, "preview", "pause", "delayed")).toMatch(/200 stale/);
+    expect(line(run, "preview", "pause", "delayed")).toMatch(
+      /200 stale.*is stale: a newer event for this sandbox was already applied/,
+    );
     expect(line(run, "notebook", "created", "forged")).toMatch(
       /401 invalid_signature/,
     );
   });
 
-  it("prints the dashboard URL and this run's admin token", () => {
-    expect(run.stdout).toMatch(/URL\s+http:\/\/127\.0\.0\.1:\d+\/\n/);
-    expect(run.stdout).toMatch(/Admin token\s+[\w-]{32,}\n/);
+  it("prints no dashboard address or token for the server it stopped", () => {
+    expect(run.stdout).not.toMatch(/Admin token|Secret|Send more/);
+    expect(lastLine(run)).toBe(
+      "The server has stopped. To open the dashboard, keep it up with `pnpm demo --keep`.",
+    );
   });
 
   it("prints the final registry as the server reports it", (context) => {
@@ -66,10 +71,57 @@ describe("pnpm demo", () => {
   });
 });
 
+describe("pnpm demo --help", () => {
+  it("prints its usage and exits 0", async () => {
+    const run = await runScript("scripts/demo.ts", ["--help"]);
+
+    expect(run.stdout).toMatch(/^Usage: pnpm demo \[--keep\] \[--port N\]/);
+    expect(run.stdout).toContain("--keep");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+  });
+
+  it("points to it after an unknown option, exiting 2", async () => {
+    const run = await runScript("scripts/demo.ts", ["--kept"]);
+
+    expect(run.stderr).toBe(
+      "Unknown option '--kept'\nRun `pnpm demo --help` for the options.\n",
+    );
+    expect(run.code).toBe(2);
+  });
+});
+
+describe("pnpm demo --port on a port another program uses", () => {
+  let other: Server;
+  let port: number;
+  let requests = 0;
+
+  beforeAll(async () => {
+    other = createServer((_request, response) => {
+      requests += 1;
+      response.writeHead(200, { "content-type": "text/html" }).end("<p>hi");
+    });
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    port = (other.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise((resolve) => other.close(resolve)));
+
+  it("refuses to start, sending the other program nothing", async () => {
+    const run = await runScript("scripts/demo.ts", ["--port", String(port)]);
+
+    expect(run.stderr).toContain(
+      `Port ${port} is already in use by another program, so the demo did not start.`,
+    );
+    expect(run.stdout).not.toContain("A day of deliveries");
+    expect(requests).toBe(0);
+    expect(run.code).toBe(1);
+  });
+});
+
 // Generous cap: the demo starts a server and replays a day (a slow, shared
 // machine may take a while); the test waits for output, never for time.
 describe("pnpm demo --keep", () => {
-  it("keeps the server up until SIGTERM, then stops it", async () => {
+  it("prints the dashboard and a send-more command that works, until SIGTERM", async () => {
     ensureProductionBuild();
     const child = spawnScript("scripts/demo.ts", ["--keep"]);
     let stdout = "";
@@ -84,8 +136,15 @@ describe("pnpm demo --keep", () => {
       void exited.then(() => resolve());
     });
     const url = /URL\s+(\S+)/.exec(stdout)?.[1] ?? "";
+    const sendMore = /Send more: pnpm tsx test-e2b-webhook\.ts (.*)\n/.exec(
+      stdout,
+    )?.[1];
 
     const whileKept = await fetch(url).then((r) => r.status, String);
+    const sent = await runScript(
+      "test-e2b-webhook.ts",
+      sendMore?.split(" ") ?? [],
+    );
     child.kill("SIGTERM");
     const code = await exited;
     const afterStop = await fetch(url).then(
@@ -93,6 +152,9 @@ describe("pnpm demo --keep", () => {
       () => "down",
     );
 
+    expect(stdout).toMatch(/Admin token\s+[0-9a-f]{48}\n/);
+    expect(sendMore).toMatch(/^--url=http:\S+ --secret=[0-9a-f]{64}$/);
+    expect(lastLine(sent)).toBe("13 passed, 0 failed");
     expect(whileKept).toEqual(expect.any(Number));
     expect(code).toBe(0);
     expect(afterStop).toBe("down");

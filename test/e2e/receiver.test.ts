@@ -5,6 +5,9 @@ import {
   startServer,
   type RunningServer,
 } from "../support/server-process";
+import { e2bSandbox } from "@/lib/client/e2b-events";
+import { sendDelivery } from "@/lib/client/send-delivery";
+import { signDelivery } from "@/lib/client/sign-delivery";
 import { lastLine, runScript } from "./run-script";
 
 const SECRET = "e2e-secret-0123456789-abcdefghijklmnop";
@@ -34,8 +37,8 @@ describe("test-e2b-webhook.ts against the production server", () => {
     expect(run.code).toBe(0);
   });
 
-  it("passes again against the same server, with fresh sandboxes", async () => {
-    const run = await check("--secret", SECRET);
+  it("passes again with --secret=S, with fresh sandboxes", async () => {
+    const run = await check(`--secret=${SECRET}`);
 
     expect(lastLine(run)).toBe(`${CHECKS} passed, 0 failed`);
     expect(run.code).toBe(0);
@@ -60,6 +63,19 @@ describe("test-e2b-webhook.ts against the production server", () => {
     expect(run.code).toBe(1);
   });
 
+  it("reports the redirect of a URL with a trailing slash", async () => {
+    const run = await runScript("test-e2b-webhook.ts", [
+      `--url=${url}/`,
+      `--secret=${SECRET}`,
+    ]);
+
+    expect(run.stderr.trim()).toBe(
+      `The URL redirects (308) to ${url}: use that URL (--url=${url}). Deliveries are never sent on through a redirect.`,
+    );
+    expect(lastLine(run)).toBe("0 passed, 1 failed");
+    expect(run.code).toBe(1);
+  });
+
   it("says so when no server answers", async () => {
     const closed = `http://127.0.0.1:${await freePort()}/api/webhooks/e2b`;
     const run = await runScript("test-e2b-webhook.ts", [
@@ -72,5 +88,47 @@ describe("test-e2b-webhook.ts against the production server", () => {
     expect(run.stderr).toContain(`Cannot reach ${closed}`);
     expect(lastLine(run)).toBe("0 passed, 1 failed");
     expect(run.code).toBe(1);
+  });
+});
+
+describe("test-e2b-webhook.ts after the failed-verification limit tripped", () => {
+  let server: RunningServer;
+  let url: string;
+
+  beforeAll(async () => {
+    server = await startServer({
+      dir: ensureProductionBuild(),
+      env: {
+        E2B_WEBHOOK_SECRET: SECRET,
+        WEBHOOK_FAILED_AUTH_LIMIT_PER_MINUTE: "1",
+        LOG_LEVEL: "warn",
+      },
+    });
+    url = `${server.url}/api/webhooks/e2b`;
+  });
+  afterAll(() => server?.stop());
+
+  it("counts 429 rate_limited as the wrong signature's rejection", async () => {
+    const body = e2bSandbox({ startMs: Date.now() }).body("created");
+    const forged = signDelivery(body, {
+      secret: "not-the-secret",
+      scheme: "e2b",
+    });
+    const tripped = [
+      await sendDelivery(url, forged),
+      await sendDelivery(url, forged),
+    ].map((answer) => answer.reachable && answer.outcome);
+
+    const run = await runScript("test-e2b-webhook.ts", [
+      `--url=${url}`,
+      `--secret=${SECRET}`,
+    ]);
+
+    expect(tripped).toEqual(["invalid_signature", "rate_limited"]);
+    expect(run.stdout).toMatch(
+      /✓ legacy: a wrong signature is rejected: 429 rate_limited: refused by the receiver's limit on failed verifications/,
+    );
+    expect(lastLine(run)).toBe(`${CHECKS} passed, 0 failed`);
+    expect(run.code).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import type { Answer } from "../send-delivery";
+import { fromReceiver, type Halt } from "./from-receiver";
 
 /** Where the checks send their deliveries, and with which secret. */
 export interface CheckTarget {
@@ -13,8 +14,8 @@ export interface CheckResult {
   detail: string;
   /** The status and outcome received, such as `401 invalid_signature`. */
   got?: string;
-  /** Set when the server could not be reached: later checks cannot run. */
-  unreachable?: boolean;
+  /** Set when the answer was not the receiver's: later checks cannot run. */
+  halt?: Halt;
 }
 
 /** One named check; checks in a list may share state and run in order. */
@@ -33,24 +34,21 @@ export interface Expected {
 
 /** Compares an answer with what the receiver must say. */
 export function expectAnswer(answer: Answer, expected: Expected): CheckResult {
-  if (!answer.reachable) {
-    return { ok: false, detail: answer.error, unreachable: true };
-  }
+  const checked = fromReceiver(answer);
+  if (!checked.ok) return checked;
 
-  const got = `${answer.status} ${answer.outcome}`;
-  const message = answer.body ? ` (${answer.body.message})` : "";
-  if (
-    answer.status !== expected.status ||
-    answer.outcome !== expected.outcome
-  ) {
+  const { status, outcome, body } = checked.answer;
+  const got = `${status} ${outcome}`;
+  if (status !== expected.status || outcome !== expected.outcome) {
     const want = `${expected.status} ${expected.outcome}`;
-    return { ok: false, got, detail: `expected ${want}, got ${got}${message}` };
+    const detail = `expected ${want}, got ${got} (${body.message})`;
+    return { ok: false, got, detail };
   }
 
-  const body = answer.body?.success ? answer.body : undefined;
+  const success = body.success ? body : undefined;
   for (const key of ["eventType", "sandboxId"] as const) {
-    if (expected[key] !== undefined && body?.[key] !== expected[key]) {
-      const detail = `expected ${key} ${expected[key]}, got ${body?.[key]}`;
+    if (expected[key] !== undefined && success?.[key] !== expected[key]) {
+      const detail = `expected ${key} ${expected[key]}, got ${success?.[key]}`;
       return { ok: false, got, detail };
     }
   }
@@ -58,7 +56,23 @@ export function expectAnswer(answer: Answer, expected: Expected): CheckResult {
   return { ok: true, got, detail: got };
 }
 
-/** Runs checks one after another until all are done or one is unreachable. */
+/**
+ * Expects a refusal, such as 401 `invalid_signature`. A 429 `rate_limited`
+ * passes too, saying so: once too many requests from one address failed
+ * verification, the receiver refuses them with it instead.
+ */
+export function expectRefusal(answer: Answer, expected: Expected): CheckResult {
+  const result = expectAnswer(answer, expected);
+  if (result.ok || result.got !== "429 rate_limited") return result;
+
+  return {
+    ok: true,
+    got: result.got,
+    detail: `${result.got}: refused by the receiver's limit on failed verifications from this address, a rejection too`,
+  };
+}
+
+/** Runs checks one after another until all are done or one halts. */
 export async function runChecks(
   checks: readonly Check[],
   report: (check: Check, result: CheckResult) => void,
@@ -68,7 +82,7 @@ export async function runChecks(
     const result = await check.run();
     results.push(result);
     report(check, result);
-    if (result.unreachable) break;
+    if (result.halt) break;
   }
 
   return results;

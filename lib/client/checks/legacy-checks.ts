@@ -7,6 +7,7 @@ import { sendDelivery } from "../send-delivery";
 import { signDelivery, type SignedDelivery } from "../sign-delivery";
 import {
   expectAnswer,
+  expectRefusal,
   type Check,
   type CheckResult,
   type CheckTarget,
@@ -60,7 +61,7 @@ export function legacyChecks(target: CheckTarget): Check[] {
     {
       name: "legacy: a wrong signature is rejected",
       run: async () =>
-        expectAnswer(await send(tamperSignature(sign(fresh()))), {
+        expectRefusal(await send(tamperSignature(sign(fresh()))), {
           status: 401,
           outcome: "invalid_signature",
         }),
