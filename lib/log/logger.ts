@@ -7,6 +7,8 @@ export const LOG_TAG = "[e2b-webhook]";
 export interface LoggerOptions {
   format: "pretty" | "json";
   level: string;
+  /** Where lines go; standard output by default. */
+  destination?: NodeJS.WritableStream;
 }
 
 /**
@@ -23,7 +25,11 @@ export function createLogger(options: LoggerOptions): Logger {
       censor: "[redacted]",
     },
   };
-  if (options.format === "json") return pino(settings);
+  if (options.format === "json") {
+    return options.destination
+      ? pino(settings, options.destination)
+      : pino(settings);
+  }
 
   return pino(
     settings,
@@ -31,6 +37,9 @@ export function createLogger(options: LoggerOptions): Logger {
       sync: true,
       ignore: "pid,hostname,service",
       translateTime: "SYS:HH:MM:ss.l",
+      // One line per entry, so `grep "\[e2b-webhook\]"` keeps the details.
+      singleLine: true,
+      ...(options.destination && { destination: options.destination }),
     }),
   );
 }
