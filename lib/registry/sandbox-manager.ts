@@ -1,11 +1,12 @@
 import type { Logger } from "pino";
 import type { SandboxEvent } from "../events/event";
 import type { LifecycleEventType } from "../events/types";
-import type {
-  Sandbox,
-  SandboxRecord,
-  SandboxState,
-  Tombstone,
+import {
+  blankRecord,
+  type Sandbox,
+  type SandboxRecord,
+  type SandboxState,
+  type Tombstone,
 } from "./sandbox";
 import type { RegistryStore, StoreApplyResult } from "./store";
 
@@ -120,23 +121,13 @@ export class SandboxManager {
   ): Promise<Sandbox> {
     const now = new Date(this.#now()).toISOString();
     const record: SandboxRecord = {
-      sandboxId,
+      ...blankRecord(sandboxId, now, now),
       state: info.state ?? "running",
       teamId: info.teamId ?? null,
       templateId: info.templateId ?? null,
       buildId: info.buildId ?? null,
       executionId: info.executionId ?? null,
       metadata: { ...info.metadata },
-      createdAt: now,
-      updatedAt: now,
-      lastEventAt: null,
-      lastEventType: null,
-      lastEventId: null,
-      endAt: null,
-      checkpointedAt: null,
-      execution: null,
-      networkEgress: null,
-      clocks: {},
     };
     await this.#store.put(record);
 

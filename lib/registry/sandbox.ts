@@ -1,4 +1,8 @@
-import type { ExecutionSummary, NetworkEgress } from "../events/event";
+import type {
+  ExecutionSummary,
+  NetworkEgress,
+  SandboxEvent,
+} from "../events/event";
 
 export type SandboxState = "running" | "paused";
 
@@ -62,4 +66,44 @@ export interface Tombstone {
 export function toSandbox(record: SandboxRecord): Sandbox {
   const { clocks: _clocks, ...sandbox } = record;
   return sandbox;
+}
+
+/** An entry that no event has touched yet: running, nothing known. */
+export function blankRecord(
+  sandboxId: string,
+  createdAt: string,
+  updatedAt: string,
+): SandboxRecord {
+  return {
+    sandboxId,
+    state: "running",
+    teamId: null,
+    templateId: null,
+    buildId: null,
+    executionId: null,
+    metadata: {},
+    createdAt,
+    updatedAt,
+    lastEventAt: null,
+    lastEventType: null,
+    lastEventId: null,
+    endAt: null,
+    checkpointedAt: null,
+    execution: null,
+    networkEgress: null,
+    clocks: {},
+  };
+}
+
+/** What a `killed` event leaves behind. */
+export function tombstoneOf(event: SandboxEvent): Tombstone {
+  return {
+    sandboxId: event.sandboxId,
+    state: "killed",
+    killedAt: event.time.text,
+    killReason: event.data.killReason ?? null,
+    eventId: event.id,
+    teamId: event.teamId ?? null,
+    templateId: event.templateId ?? null,
+  };
 }

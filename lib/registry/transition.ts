@@ -1,6 +1,12 @@
 import type { SandboxEvent } from "../events/event";
 import { isLifecycleEventType } from "../events/types";
-import type { SandboxClocks, SandboxRecord, Tombstone } from "./sandbox";
+import {
+  blankRecord,
+  tombstoneOf,
+  type SandboxClocks,
+  type SandboxRecord,
+  type Tombstone,
+} from "./sandbox";
 
 export type Outcome = "applied" | "duplicate" | "stale" | "ignored";
 
@@ -45,10 +51,16 @@ export function transition(
   }
 
   if (event.type === "sandbox.lifecycle.killed") {
-    return { outcome: "applied", next: null, tombstone: tombstoneFor(event) };
+    return { outcome: "applied", next: null, tombstone: tombstoneOf(event) };
   }
 
-  const base = current ?? emptyRecord(event, context.nowMs);
+  const base =
+    current ??
+    blankRecord(
+      event.sandboxId,
+      event.time.text,
+      new Date(context.nowMs).toISOString(),
+    );
   const newest =
     base.clocks.last === undefined || orderKey(event) > base.clocks.last;
   const next: SandboxRecord = { ...base, clocks: { ...base.clocks } };
@@ -152,38 +164,4 @@ function stateAfter(type: string): SandboxRecord["state"] | null {
   if (type === "sandbox.lifecycle.created") return "running";
   if (type === "sandbox.lifecycle.resumed") return "running";
   return null;
-}
-
-function emptyRecord(event: SandboxEvent, nowMs: number): SandboxRecord {
-  return {
-    sandboxId: event.sandboxId,
-    state: "running",
-    teamId: null,
-    templateId: null,
-    buildId: null,
-    executionId: null,
-    metadata: {},
-    createdAt: event.time.text,
-    updatedAt: new Date(nowMs).toISOString(),
-    lastEventAt: null,
-    lastEventType: null,
-    lastEventId: null,
-    endAt: null,
-    checkpointedAt: null,
-    execution: null,
-    networkEgress: null,
-    clocks: {},
-  };
-}
-
-function tombstoneFor(event: SandboxEvent): Tombstone {
-  return {
-    sandboxId: event.sandboxId,
-    state: "killed",
-    killedAt: event.time.text,
-    killReason: event.data.killReason ?? null,
-    eventId: event.id,
-    teamId: event.teamId ?? null,
-    templateId: event.templateId ?? null,
-  };
 }

@@ -1,5 +1,5 @@
 import type { SandboxEvent } from "../../events/event";
-import type { Tombstone } from "../sandbox";
+import { tombstoneOf } from "../sandbox";
 import { orderKey, type TransitionContext } from "../transition";
 
 const KILLED = "sandbox.lifecycle.killed";
@@ -45,19 +45,6 @@ export function applyArguments(
     present(data.networkEgress),
     present(data.execution),
   ];
-}
-
-/** What a `killed` event leaves behind, as `transition()` builds it. */
-export function tombstoneOf(event: SandboxEvent): Tombstone {
-  return {
-    sandboxId: event.sandboxId,
-    state: "killed",
-    killedAt: event.time.text,
-    killReason: event.data.killReason ?? null,
-    eventId: event.id,
-    teamId: event.teamId ?? null,
-    templateId: event.templateId ?? null,
-  };
 }
 
 function present(value: unknown): string {
