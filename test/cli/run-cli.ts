@@ -38,8 +38,12 @@ export function runCli(
   const [command, argv] = options.viaPnpm
     ? ["pnpm", ["-s", "--dir", ROOT, "e2b:webhooks", ...args]]
     : [TSX, [ENTRY, ...args]];
+  // pnpm runs from the project, as a user runs it: corepack reads the
+  // pinned version from package.json there (elsewhere it would ask the
+  // registry for the latest pnpm). The script itself runs in ROOT either way.
+  const cwd = options.viaPnpm ? ROOT : (options.cwd ?? EMPTY_DIR);
   const child = spawn(command, argv, {
-    cwd: options.cwd ?? EMPTY_DIR,
+    cwd,
     env: {
       NODE_ENV: "production",
       PATH: process.env.PATH ?? "",
