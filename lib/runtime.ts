@@ -69,7 +69,7 @@ export function createRuntime(config: Config): Runtime {
     maxEventAgeMs: config.maxEventAgeMs,
   });
 
-  const deliveryLog = createDeliveryLog(config, redis);
+  const deliveryLog = createDeliveryLog(config, redis, logger);
   const metrics = createMetrics({ manager, logger });
   const changes = new ChangeFeed();
 

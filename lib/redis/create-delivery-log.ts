@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import type { Logger } from "pino";
 import type { Config } from "../config/config";
 import type { DeliveryLog } from "../observability/delivery-log";
 import { MemoryDeliveryLog } from "../observability/memory-delivery-log";
@@ -9,12 +10,18 @@ import { redisKeys } from "./redis-keys";
 export function createDeliveryLog(
   config: Pick<Config, "redis" | "deliveryLogSize">,
   redis: Redis | null,
+  logger: Logger,
 ): DeliveryLog {
   if (redis && config.redis) {
     return new RedisDeliveryLog({
       redis,
       key: redisKeys(config.redis.prefix).deliveries,
       capacity: config.deliveryLogSize,
+      onWriteError: (error, reports) =>
+        logger.warn(
+          { err: error, reports },
+          "delivery log unavailable; these deliveries are not in it",
+        ),
     });
   }
 

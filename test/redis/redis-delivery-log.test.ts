@@ -78,10 +78,63 @@ describe.skipIf(!redis.ok)("RedisDeliveryLog", () => {
       capacity: 10,
     });
     await a.record(report(1));
+    await a.flush();
     await b.record(report(2));
+    await b.flush();
     other.disconnect();
 
     expect(ids(await a.recent())).toEqual(["event-2", "event-1"]);
+  });
+
+  it("writes the reports of one interval as one batch, in order", async () => {
+    const kept = log(10);
+    const key = `${prefix}${run}`;
+    for (let n = 1; n <= 4; n++) await kept.record(report(n));
+
+    expect(await connection.llen(key)).toBe(0);
+    await kept.flush();
+    expect(await connection.llen(key)).toBe(4);
+    expect(ids(await kept.recent())).toEqual([
+      "event-4",
+      "event-3",
+      "event-2",
+      "event-1",
+    ]);
+  });
+
+  it("writes by itself once the interval has passed", async () => {
+    const key = `${prefix}${(run += 1)}`;
+    const kept = new RedisDeliveryLog({
+      redis: connection,
+      key,
+      capacity: 10,
+      flushIntervalMs: 20,
+    });
+    await kept.record(report(1));
+
+    await expect.poll(() => connection.llen(key), { timeout: 2_000 }).toBe(1);
+  });
+
+  it("keeps only the newest reports while a write cannot be made", async () => {
+    const key = `${prefix}${(run += 1)}`;
+    const failures: number[] = [];
+    const offline = new Redis(url, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+    });
+    const kept = new RedisDeliveryLog({
+      redis: offline,
+      key,
+      capacity: 3,
+      onWriteError: (_error, reports) => failures.push(reports),
+    });
+    for (let n = 1; n <= 5; n++) await kept.record(report(n));
+
+    await kept.flush();
+    expect(failures).toEqual([3]);
+    await kept.flush();
+    expect(failures).toEqual([3]);
+    offline.disconnect();
   });
 
   it("refuses a capacity below one", () => {
