@@ -7,7 +7,11 @@ import {
   type SandboxState,
   type Tombstone,
 } from "./sandbox";
-import type { RegistryStore, StoreApplyResult } from "./store";
+import type {
+  RegistryStore,
+  StoreApplyOptions,
+  StoreApplyResult,
+} from "./store";
 import { transition, type TransitionContext } from "./transition";
 
 export interface MemoryStoreOptions {
@@ -42,6 +46,7 @@ export class MemoryStore implements RegistryStore {
   async apply(
     event: SandboxEvent,
     context: TransitionContext,
+    { withEntries = true }: StoreApplyOptions = {},
   ): Promise<StoreApplyResult> {
     // Ids are remembered per sandbox, as the Redis store must (one hash slot).
     const seenKey = `${event.sandboxId}\n${event.id}`;
@@ -60,7 +65,7 @@ export class MemoryStore implements RegistryStore {
     }
 
     this.#appliedIds.set(seenKey, true);
-    const previous = current && view(current);
+    const previous = withEntries && current ? view(current) : undefined;
     if (result.outcome === "stale") {
       if (result.next) {
         this.#sandboxes.set(event.sandboxId, copyRecord(result.next));
@@ -80,7 +85,7 @@ export class MemoryStore implements RegistryStore {
     return {
       outcome: "applied",
       previous,
-      sandbox: result.next ? view(result.next) : undefined,
+      sandbox: withEntries && result.next ? view(result.next) : undefined,
       tombstone: result.tombstone && copyTombstone(result.tombstone),
     };
   }

@@ -12,7 +12,11 @@ import {
   type SandboxState,
   type Tombstone,
 } from "./sandbox";
-import type { RegistryStore, StoreApplyResult } from "./store";
+import type {
+  RegistryStore,
+  StoreApplyOptions,
+  StoreApplyResult,
+} from "./store";
 import type { TransitionContext } from "./transition";
 
 export interface RedisStoreOptions extends ApplyTtls {
@@ -55,6 +59,7 @@ export class RedisStore implements RegistryStore {
   async apply(
     event: SandboxEvent,
     context: TransitionContext,
+    { withEntries = true }: StoreApplyOptions = {},
   ): Promise<StoreApplyResult> {
     const id = event.sandboxId;
     const reply = await this.#redis.e2bApplyEvent(
@@ -63,7 +68,7 @@ export class RedisStore implements RegistryStore {
       this.#keys.seen(id),
       ...applyArguments(event, context, this.#ttls),
     );
-    return readApplyReply(reply);
+    return readApplyReply(reply, withEntries);
   }
 
   async get(sandboxId: string): Promise<Sandbox | undefined> {

@@ -64,6 +64,7 @@ export class SandboxManager {
   readonly #maxEventAgeMs: number | null;
   readonly #now: () => number;
   readonly #listeners = new Map<ListenerTopic, Set<SandboxListener>>();
+  #listenerCount = 0;
 
   constructor(options: SandboxManagerOptions) {
     this.#store = options.store;
@@ -89,10 +90,15 @@ export class SandboxManager {
     event: SandboxEvent,
     options: ApplyOptions = {},
   ): Promise<StoreApplyResult> {
-    const result = await this.#store.apply(event, {
-      nowMs: this.#now(),
-      maxEventAgeMs: options.trusted ? null : this.#maxEventAgeMs,
-    });
+    const result = await this.#store.apply(
+      event,
+      {
+        nowMs: this.#now(),
+        maxEventAgeMs: options.trusted ? null : this.#maxEventAgeMs,
+      },
+      // With nobody listening, nobody reads the entries: spare their copies.
+      { withEntries: this.#listenerCount > 0 },
+    );
     if (result.outcome === "applied") this.#notify(event, result);
 
     return result;
@@ -143,13 +149,14 @@ export class SandboxManager {
   /** Calls `listener` after each applied event of `topic` (`"*"`: all). */
   on(topic: ListenerTopic, listener: SandboxListener): this {
     const listeners = this.#listeners.get(topic) ?? new Set();
+    if (!listeners.has(listener)) this.#listenerCount += 1;
     listeners.add(listener);
     this.#listeners.set(topic, listeners);
     return this;
   }
 
   off(topic: ListenerTopic, listener: SandboxListener): this {
-    this.#listeners.get(topic)?.delete(listener);
+    if (this.#listeners.get(topic)?.delete(listener)) this.#listenerCount -= 1;
     return this;
   }
 

@@ -18,6 +18,15 @@ export interface StoreApplyResult {
   tombstone?: Tombstone;
 }
 
+export interface StoreApplyOptions {
+  /**
+   * Whether the result carries the entries before and after the event
+   * (default true). Copying or decoding them is most of what an apply costs
+   * beyond the rules, so the manager asks only when a listener will see them.
+   */
+  withEntries?: boolean;
+}
+
 /**
  * Where the registry lives: process memory, or Redis shared by replicas.
  * `apply` is atomic: the duplicate check, the rules and the write happen as
@@ -28,6 +37,7 @@ export interface RegistryStore {
   apply(
     event: SandboxEvent,
     context: TransitionContext,
+    options?: StoreApplyOptions,
   ): Promise<StoreApplyResult>;
   get(sandboxId: string): Promise<Sandbox | undefined>;
   list(filter?: { state?: SandboxState }): Promise<Sandbox[]>;

@@ -30,6 +30,18 @@ export function describeRegistryRules(name: string, factory: StoreFactory) {
     });
     afterAll(async () => factory.cleanup?.());
 
+    it("leaves the entries out of the result when not asked for them", async () => {
+      await apply({ id: "e1", data: { metadata: { owner: "ada" } } });
+      const result = await store.apply(
+        event({ id: "e2", type: "paused", at: 1 }),
+        CONTEXT,
+        { withEntries: false },
+      );
+
+      expect(result).toEqual({ outcome: "applied" });
+      expect((await store.get(SBX))?.state).toBe("paused");
+    });
+
     it("adds a running sandbox with the event's identifiers on created", async () => {
       const result = await apply({
         id: "e1",

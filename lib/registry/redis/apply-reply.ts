@@ -14,10 +14,14 @@ type Reason = NonNullable<StoreApplyResult["reason"]>;
 
 /**
  * Reads the script's reply `{ outcome, reason, previous?, next?, tombstone? }`
- * into the result `MemoryStore.apply` gives for the same event. Throws on a
- * reply of another shape: that is a script and code out of step.
+ * into the result `MemoryStore.apply` gives for the same event; the entries
+ * are decoded only `withEntries`. Throws on a reply of another shape: that
+ * is a script and code out of step.
  */
-export function readApplyReply(reply: unknown): StoreApplyResult {
+export function readApplyReply(
+  reply: unknown,
+  withEntries = true,
+): StoreApplyResult {
   if (!Array.isArray(reply) || !OUTCOMES.includes(String(reply[0]))) {
     throw new Error(`unexpected reply from the apply script: ${typeof reply}`);
   }
@@ -33,13 +37,14 @@ export function readApplyReply(reply: unknown): StoreApplyResult {
     return { outcome, reason: reason as Reason };
   }
 
-  const previousRecord = previousHash && decodeRecord(previousHash);
+  const previousRecord =
+    withEntries && previousHash && decodeRecord(previousHash);
   const previous = previousRecord ? toSandbox(previousRecord) : undefined;
   if (outcome === "stale") {
     return { outcome, reason: reason as Reason, previous };
   }
 
-  const next = nextHash && decodeRecord(nextHash);
+  const next = withEntries && nextHash && decodeRecord(nextHash);
   const tombstone: Tombstone | undefined = tombstoneJson
     ? JSON.parse(tombstoneJson)
     : undefined;

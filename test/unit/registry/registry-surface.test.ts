@@ -1,4 +1,8 @@
+import pino from "pino";
 import { describe, expect, it } from "vitest";
+import { MemoryStore } from "@/lib/registry/memory-store";
+import { SandboxManager } from "@/lib/registry/sandbox-manager";
+import type { StoreApplyOptions } from "@/lib/registry/store";
 import { makeEvent, makeManager } from "../helpers/events";
 
 const at = (time: string) => `2026-11-20T${time}Z`;
@@ -161,5 +165,34 @@ describe("listeners", () => {
     await manager.apply(makeEvent("created", { sandboxId: "iother" }));
 
     expect(heard).toBe(1);
+  });
+
+  it("are the only reason the store is asked for the entries", async () => {
+    const store = new MemoryStore({
+      tombstoneTtlMs: 60_000,
+      tombstoneMaxEntries: 10,
+      idempotencyTtlMs: 60_000,
+      idempotencyMaxEntries: 10,
+    });
+    const asked: (boolean | undefined)[] = [];
+    const apply = store.apply.bind(store);
+    store.apply = (event, context, options?: StoreApplyOptions) => {
+      asked.push(options?.withEntries);
+      return apply(event, context, options);
+    };
+    const manager = new SandboxManager({
+      store,
+      logger: pino({ level: "silent" }),
+      maxEventAgeMs: null,
+    });
+    const listener = () => {};
+
+    await manager.apply(makeEvent("created", { sandboxId: "ia" }));
+    manager.on("*", listener).on("*", listener);
+    await manager.apply(makeEvent("created", { sandboxId: "ib" }));
+    manager.off("*", listener);
+    await manager.apply(makeEvent("created", { sandboxId: "ic" }));
+
+    expect(asked).toEqual([false, true, false]);
   });
 });
