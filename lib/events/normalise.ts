@@ -9,7 +9,7 @@ import {
   type SnakeCaseBody,
 } from "./schema";
 import { eventTimeFromEpoch, parseEventTime } from "./timestamp";
-import { typeFromLabel } from "./types";
+import { canonicalType, typeFromLabel } from "./types";
 
 export interface PayloadIssue {
   /** Dotted path into the body, `""` for the body itself. */
@@ -123,8 +123,9 @@ function assemble(
     return invalid("timestamp", "must be an RFC 3339 timestamp");
   }
 
-  const type =
-    fields.type || typeFromLabel(fields.category ?? "", fields.label ?? "");
+  const type = fields.type
+    ? canonicalType(fields.type)
+    : typeFromLabel(fields.category ?? "", fields.label ?? "");
   const event: SandboxEvent = {
     id: fields.id || sha256Hex(payload),
     type,

@@ -25,6 +25,19 @@ const TYPE_BY_LABEL = new Map<string, LifecycleEventType>(
   }),
 );
 
+const CANONICAL_TYPES = new Map<string, LifecycleEventType>(
+  LIFECYCLE_EVENT_TYPES.map((type) => [type, type]),
+);
+
+/**
+ * A lifecycle type as this module's own string, so that registry entries
+ * share one copy of it instead of each keeping the one JSON.parse made.
+ * Other types come back as they are.
+ */
+export function canonicalType(type: string): string {
+  return CANONICAL_TYPES.get(type) ?? type;
+}
+
 export function isLifecycleEventType(type: string): type is LifecycleEventType {
   return Object.hasOwn(LIFECYCLE_EVENTS, type);
 }

@@ -56,11 +56,7 @@ export function transition(
 
   const base =
     current ??
-    blankRecord(
-      event.sandboxId,
-      event.time.text,
-      new Date(context.nowMs).toISOString(),
-    );
+    blankRecord(event.sandboxId, event.time.text, isoTime(context.nowMs));
   const newest =
     base.clocks.last === undefined || orderKey(event) > base.clocks.last;
   const next: SandboxRecord = { ...base, clocks: { ...base.clocks } };
@@ -68,7 +64,7 @@ export function transition(
   const advanced = applyFields(next, event);
   const filled = fillUnknown(next, event);
   if (advanced || filled || !current) {
-    next.updatedAt = new Date(context.nowMs).toISOString();
+    next.updatedAt = isoTime(context.nowMs);
   }
 
   // Applied: the newest event of the sandbox, or the newest word on its
@@ -157,6 +153,14 @@ function fillUnknown(record: SandboxRecord, event: SandboxEvent): boolean {
   }
 
   return filled;
+}
+
+// A burst of events within one millisecond shares one `updatedAt` string
+// instead of formatting, and keeping, a copy per entry.
+let lastIso = { ms: Number.NaN, text: "" };
+function isoTime(ms: number): string {
+  if (ms !== lastIso.ms) lastIso = { ms, text: new Date(ms).toISOString() };
+  return lastIso.text;
 }
 
 function stateAfter(type: string): SandboxRecord["state"] | null {
