@@ -38,7 +38,7 @@ export function redisReport(f: RedisFigures): Section {
     ],
     notes: [
       `Redis ÷ memory throughput: **${format.ratio(ratio)}**.`,
-      `Writes to Redis per delivery: **${each(sum(f.writes))}**, by first command: ${listed(f.writes)}. \`EVALSHA\` is the registry's apply; \`MULTI\` is the delivery log's \`MULTI LPUSH LTRIM EXEC\`, sent as one write.`,
+      `Writes to Redis per delivery: **${each(sum(f.writes))}**, by first command: ${listed(f.writes)}. \`EVALSHA\` is the registry's apply, the one round trip a delivery waits for; \`MULTI\` is the delivery log's \`MULTI LPUSH … LTRIM EXEC\`, written behind the deliveries once per 50 ms window for all the reports of that window.`,
       `Commands Redis ran per delivery (commandstats): ${listed(f.calls)}; ${each(sum(f.calls))} in all.`,
     ],
     budgets: [
