@@ -2,7 +2,7 @@ export type BodyResult =
   | { ok: true; bytes: Uint8Array }
   | {
       ok: false;
-      reason: "payload_too_large" | "request_timeout";
+      reason: "payload_too_large" | "request_timeout" | "request_aborted";
       detail: string;
     };
 
@@ -21,7 +21,8 @@ const TIMED_OUT = Symbol("timed out");
  * Reads a request body once, as bytes, refusing it as soon as it is known
  * to exceed `maxBytes`: from `Content-Length` before reading anything, or
  * while streaming a body sent without one. With `timeoutMs`, a body that
- * has not fully arrived by then is refused as `request_timeout`.
+ * has not fully arrived by then is refused as `request_timeout`. A body
+ * whose stream fails (the client disconnected) is `request_aborted`.
  */
 export async function readBody(
   request: Request,
@@ -56,6 +57,10 @@ export async function readBody(
       }
       chunks.push(next.value);
     }
+  } catch (error) {
+    // The stream fails when the client disconnects mid-body: a refusal
+    // like the others, so that it is logged and counted.
+    return aborted(error, size);
   } finally {
     deadline.clear();
   }
@@ -83,6 +88,14 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
     offset += chunk.byteLength;
   }
   return bytes;
+}
+
+const MAX_CAUSE_LENGTH = 200;
+
+function aborted(error: unknown, size: number): BodyResult {
+  const cause = error instanceof Error ? error.message : String(error);
+  const detail = `body stream failed after ${size} bytes: ${cause.slice(0, MAX_CAUSE_LENGTH)}`;
+  return { ok: false, reason: "request_aborted", detail };
 }
 
 function tooLarge(detail: string): BodyResult {

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { SandboxEvent } from "../events/event";
+import type { PayloadIssue } from "../events/normalise";
 import type { HeaderReader } from "../signature/verify";
 import type { DeliveryResult } from "./result";
 
@@ -18,6 +19,8 @@ export interface DeliveryReport {
 }
 
 const MAX_HEADER_ECHO = 128;
+const MAX_ISSUES_LOGGED = 5;
+const MAX_PATH_ECHO = 64;
 
 export function describeDelivery(
   headers: HeaderReader,
@@ -45,7 +48,9 @@ export function logDelivery(
   report: DeliveryReport,
   result: DeliveryResult,
 ): void {
-  const fields = { ...report, detail: result.detail };
+  const issues = result.body.success ? undefined : result.body.issues;
+  const detail = result.detail ?? (issues && describeIssues(issues));
+  const fields = { ...report, detail };
   if (result.body.success) {
     logger.info(fields, `delivery ${report.outcome}`);
   } else if (result.status >= 500) {
@@ -53,6 +58,23 @@ export function logDelivery(
   } else {
     logger.warn(fields, `delivery rejected: ${report.outcome}`);
   }
+}
+
+/**
+ * `sandbox_id: must not be empty; ...`. Messages come from the schema and
+ * never quote the body. Paths name the schema's fields, cut short anyway in
+ * case one ever names a key the sender chose.
+ */
+function describeIssues(issues: PayloadIssue[]): string {
+  const described = issues
+    .slice(0, MAX_ISSUES_LOGGED)
+    .map(({ path, message }) => {
+      const where = path === "" ? "body" : path.slice(0, MAX_PATH_ECHO);
+      return `${where}: ${message}`;
+    });
+  const more = issues.length - described.length;
+  if (more > 0) described.push(`${more} more`);
+  return described.join("; ");
 }
 
 // Header values come from the client: bound them before they reach logs.

@@ -5,6 +5,7 @@ import type { Outcome } from "../registry/transition";
 export type ErrorCode =
   | "payload_too_large"
   | "request_timeout"
+  | "request_aborted"
   | "not_configured"
   | "missing_signature"
   | "invalid_signature"
@@ -45,6 +46,9 @@ export interface DeliveryResult {
 const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   request_timeout: 408,
+  // The client has gone and will not read it; 400 keeps it out of the 5xx
+  // a server fault would count as.
+  request_aborted: 400,
   not_configured: 500,
   missing_signature: 401,
   invalid_signature: 401,

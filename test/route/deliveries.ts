@@ -28,7 +28,9 @@ type Setting =
   | "E2B_WEBHOOK_SECRET"
   | "E2B_WEBHOOK_SECRET_PREVIOUS"
   | "WEBHOOK_MAX_BODY_BYTES"
-  | "WEBHOOK_MAX_EVENT_AGE_SECONDS";
+  | "WEBHOOK_MAX_EVENT_AGE_SECONDS"
+  | "LOG_FORMAT"
+  | "LOG_LEVEL";
 
 // Every receiver setting, so nothing from the outer environment (a Redis
 // URL, a rate limit) changes what these tests see.

@@ -68,6 +68,12 @@ function unreadBody(
     );
   }
 
+  if (body.reason === "request_aborted") {
+    return failure("request_aborted", "The body ended before it was complete", {
+      detail: body.detail,
+    });
+  }
+
   return failure(
     "payload_too_large",
     `The body is larger than ${maxBodyBytes} bytes (WEBHOOK_MAX_BODY_BYTES)`,
