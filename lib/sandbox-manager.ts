@@ -25,6 +25,7 @@ export const sandboxManager: SandboxManager = new Proxy({} as SandboxManager, {
 export type {
   ApplyOptions,
   ListenerTopic,
+  RegisterResult,
   SandboxChange,
   SandboxListener,
   SandboxRegistration,

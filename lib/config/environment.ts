@@ -67,7 +67,14 @@ export const environment = z.object({
   WEBHOOK_ADMIN_TOKEN: z.string().optional(),
   WEBHOOK_DELIVERY_LOG_SIZE: integer(200, 1, 100_000),
   REDIS_URL: redisUrl,
-  WEBHOOK_REDIS_PREFIX: z.string().optional(),
+  // Redis Cluster would hash every key by a tag in the prefix: one slot.
+  WEBHOOK_REDIS_PREFIX: z
+    .string()
+    .optional()
+    .refine(
+      (v) => !v || !/[{}]/.test(v),
+      "must not contain { or } (they would make a Redis Cluster hash tag)",
+    ),
   WEBHOOK_REDIS_TIMEOUT_MS: integer(2_000, 50, 60_000),
   WEBHOOK_FAILED_AUTH_LIMIT_PER_MINUTE: integer(60, 0, 1_000_000),
   WEBHOOK_TEAM_LIMIT_PER_MINUTE: integer(0, 0, 10_000_000),

@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
+
 /**
  * Where the receiver keeps things in Redis, all under one prefix. Every key
- * of a sandbox carries the sandbox id as a hash tag (`{id}`), so they share
+ * of a sandbox carries one hash tag (`{id}`, see `hashTag`), so they share
  * one slot and a single script may touch them together on Redis Cluster.
  */
 export interface RedisKeys {
@@ -19,23 +21,43 @@ export interface RedisKeys {
   rateLimit(name: string): string;
 }
 
-// The suffixes differ in their last characters, so no sandbox id, whatever
-// it contains, can make one sandbox's key equal another's.
-const SANDBOX = "}:sandbox";
-
+/**
+ * The keys under `prefix`, which must hold no `{` or `}`: Redis Cluster
+ * would take the hash tag from the prefix instead. Throws when it does.
+ */
 export function redisKeys(prefix: string): RedisKeys {
-  const tagged = (sandboxId: string, suffix: string) =>
-    `${prefix}{${sandboxId}}:${suffix}`;
+  if (/[{}]/.test(prefix)) {
+    throw new Error(
+      `Redis key prefix "${prefix}" contains { or }: remove them from WEBHOOK_REDIS_PREFIX`,
+    );
+  }
+  const key = (sandboxId: string, suffix: string) =>
+    `${prefix}${hashTag(sandboxId)}:${suffix}`;
 
   return {
     prefix,
-    sandbox: (id) => `${prefix}{${id}${SANDBOX}`,
-    tombstone: (id) => tagged(id, "tombstone"),
-    seen: (id) => tagged(id, "seen"),
-    sandboxPattern: `${escapeGlob(prefix)}{*${SANDBOX}`,
+    sandbox: (id) => key(id, "sandbox"),
+    tombstone: (id) => key(id, "tombstone"),
+    seen: (id) => key(id, "seen"),
+    sandboxPattern: `${escapeGlob(prefix)}{*}:sandbox`,
     deliveries: `${prefix}deliveries`,
     rateLimit: (name) => `${prefix}rate-limit:${name}`,
   };
+}
+
+/**
+ * `{id}` for an id without braces (every E2B id). Cluster hashes only what
+ * lies between the first `{` and the next `}`, so an id with braces could
+ * cut its tag short, or leave it empty (`}x`) and spread one sandbox's keys
+ * over several slots: such an id is tagged by its SHA-256 instead. The tag
+ * then opens with a second `{`, which no plain id's tag holds, so the two
+ * kinds can never share a key.
+ */
+function hashTag(sandboxId: string): string {
+  if (!/[{}]/.test(sandboxId)) return `{${sandboxId}}`;
+
+  const digest = createHash("sha256").update(sandboxId).digest("base64url");
+  return `{{${digest}}`;
 }
 
 // A prefix is a literal, but SCAN MATCH reads `*`, `?`, `[` and `\` as glob.

@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { SandboxEvent } from "../events/event";
 import { copyRecord, copyTombstone, viewRecord as view } from "./copy-record";
+import { mergeRegistration, type RegisterResult } from "./registration";
 import {
   type Sandbox,
   type SandboxRecord,
@@ -21,6 +22,8 @@ export interface MemoryStoreOptions {
   /** How long an applied event id is remembered as a duplicate. */
   idempotencyTtlMs: number;
   idempotencyMaxEntries: number;
+  /** Milliseconds on a steady clock, for expiry; `performance.now` if unset. */
+  now?: () => number;
 }
 
 /** The registry in process memory: right for one server. */
@@ -31,13 +34,21 @@ export class MemoryStore implements RegistryStore {
   readonly #appliedIds: LRUCache<string, true>;
 
   constructor(options: MemoryStoreOptions) {
+    // lru-cache reuses one reading of its clock for `ttlResolution` ms; at 0
+    // it reads the given clock on every check, so a test's clock step shows.
+    const clock = {
+      perf: { now: options.now ?? (() => performance.now()) },
+      ttlResolution: 0,
+    };
     this.#tombstones = new LRUCache({
       max: options.tombstoneMaxEntries,
       ttl: options.tombstoneTtlMs,
+      ...clock,
     });
     this.#appliedIds = new LRUCache({
       max: options.idempotencyMaxEntries,
       ttl: options.idempotencyTtlMs,
+      ...clock,
     });
   }
 
@@ -109,8 +120,22 @@ export class MemoryStore implements RegistryStore {
     return tombstone && copyTombstone(tombstone);
   }
 
-  async put(record: SandboxRecord): Promise<void> {
-    this.#sandboxes.set(record.sandboxId, copyRecord(record));
+  async register(record: SandboxRecord): Promise<RegisterResult> {
+    const tombstone = this.#tombstones.get(record.sandboxId);
+    if (tombstone) {
+      return {
+        ok: false,
+        reason: "killed",
+        tombstone: copyTombstone(tombstone),
+      };
+    }
+
+    const current = this.#sandboxes.get(record.sandboxId);
+    const next = current ? mergeRegistration(current, record) : record;
+    if (next !== current) {
+      this.#sandboxes.set(record.sandboxId, copyRecord(next));
+    }
+    return { ok: true, created: !current, sandbox: view(next) };
   }
 
   async remove(sandboxId: string): Promise<boolean> {

@@ -6,6 +6,12 @@ import { readApplyReply } from "./redis/apply-reply";
 import { APPLY_KEY_COUNT, APPLY_SCRIPT } from "./redis/apply-script";
 import { decodeRecord, encodeRecord } from "./redis/record-codec";
 import {
+  readRegisterReply,
+  REGISTER_KEY_COUNT,
+  REGISTER_SCRIPT,
+} from "./redis/register-script";
+import type { RegisterResult } from "./registration";
+import {
   toSandbox,
   type Sandbox,
   type SandboxRecord,
@@ -25,21 +31,23 @@ export interface RedisStoreOptions extends ApplyTtls {
   prefix: string;
 }
 
-type WithApply = Redis & {
+type WithScripts = Redis & {
   e2bApplyEvent(...keysAndArgs: string[]): Promise<unknown>;
+  e2bRegister(...keysAndArgs: string[]): Promise<unknown>;
 };
 
 const SCAN_BATCH = 500;
 
 /**
  * The registry in Redis, shared by every replica that uses the same prefix.
- * Same rules and results as `MemoryStore`; `apply` is one atomic script.
+ * Same rules and results as `MemoryStore`; `apply` and `register` are each
+ * one atomic script.
  * Rejects whenever Redis cannot be reached, so nothing is acknowledged that
  * was not stored.
  */
 export class RedisStore implements RegistryStore {
   readonly kind = "redis";
-  readonly #redis: WithApply;
+  readonly #redis: WithScripts;
   readonly #keys: RedisKeys;
   readonly #ttls: ApplyTtls;
 
@@ -48,7 +56,11 @@ export class RedisStore implements RegistryStore {
       numberOfKeys: APPLY_KEY_COUNT,
       lua: APPLY_SCRIPT,
     });
-    this.#redis = options.redis as WithApply;
+    options.redis.defineCommand("e2bRegister", {
+      numberOfKeys: REGISTER_KEY_COUNT,
+      lua: REGISTER_SCRIPT,
+    });
+    this.#redis = options.redis as WithScripts;
     this.#keys = redisKeys(options.prefix);
     this.#ttls = {
       idempotencyTtlMs: options.idempotencyTtlMs,
@@ -107,14 +119,15 @@ export class RedisStore implements RegistryStore {
     return json === null ? undefined : (JSON.parse(json) as Tombstone);
   }
 
-  async put(record: SandboxRecord): Promise<void> {
-    const key = this.#keys.sandbox(record.sandboxId);
-    const replies = await this.#redis
-      .multi()
-      .del(key)
-      .hset(key, ...encodeRecord(record))
-      .exec();
-    for (const [error] of replies ?? []) if (error) throw error;
+  async register(record: SandboxRecord): Promise<RegisterResult> {
+    const id = record.sandboxId;
+    const encoded = encodeRecord(record);
+    const reply = await this.#redis.e2bRegister(
+      this.#keys.sandbox(id),
+      this.#keys.tombstone(id),
+      ...encoded,
+    );
+    return readRegisterReply(reply, encoded);
   }
 
   async remove(sandboxId: string): Promise<boolean> {

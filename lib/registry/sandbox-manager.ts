@@ -1,14 +1,16 @@
 import type { Logger } from "pino";
 import type { SandboxEvent } from "../events/event";
 import type { LifecycleEventType } from "../events/types";
+import type { RegisterResult } from "./registration";
 import {
   blankRecord,
   type Sandbox,
-  type SandboxRecord,
   type SandboxState,
   type Tombstone,
 } from "./sandbox";
 import type { RegistryStore, StoreApplyResult } from "./store";
+
+export type { RegisterResult } from "./registration";
 
 /** Passed to listeners for every event that changed the registry. */
 export interface SandboxChange {
@@ -33,6 +35,7 @@ export interface ApplyOptions {
 
 /** What the app knows about a sandbox it created itself. */
 export interface SandboxRegistration {
+  /** Used only when the sandbox is new to the registry. */
   state?: SandboxState;
   teamId?: string;
   templateId?: string;
@@ -118,15 +121,25 @@ export class SandboxManager {
   }
 
   /**
-   * Adds a sandbox the app created itself, before E2B's `created` event
-   * arrives. Later events update it under the usual rules.
+   * Tracks a sandbox the app created itself. Adds it when unknown; when
+   * E2B's events got there first (`created` often lands before
+   * `Sandbox.create()` returns), only fills what they left unknown: null
+   * identifiers and empty metadata. The state, times and ordering keys stay
+   * the events', so the entry ends the same in either order. Refuses with
+   * `{ ok: false, reason: "killed" }` while the sandbox has a tombstone.
+   *
+   * @example
+   * const result = await sandboxManager.register(sandbox.sandboxId, {
+   *   templateId: "base",
+   * });
+   * if (!result.ok) console.log("killed at", result.tombstone.killedAt);
    */
   async register(
     sandboxId: string,
     info: SandboxRegistration = {},
-  ): Promise<Sandbox> {
+  ): Promise<RegisterResult> {
     const now = new Date(this.#now()).toISOString();
-    const record: SandboxRecord = {
+    return this.#store.register({
       ...blankRecord(sandboxId, now, now),
       state: info.state ?? "running",
       teamId: info.teamId ?? null,
@@ -134,11 +147,7 @@ export class SandboxManager {
       buildId: info.buildId ?? null,
       executionId: info.executionId ?? null,
       metadata: { ...info.metadata },
-    };
-    await this.#store.put(record);
-
-    const { clocks: _clocks, ...sandbox } = record;
-    return sandbox;
+    });
   }
 
   /** Forgets a sandbox without a tombstone. Resolves to whether it existed. */

@@ -5,6 +5,7 @@ import type {
   SandboxState,
   Tombstone,
 } from "./sandbox";
+import type { RegisterResult } from "./registration";
 import type { Outcome, StaleReason, TransitionContext } from "./transition";
 
 /** What one `apply` did, as the store committed it. */
@@ -42,8 +43,12 @@ export interface RegistryStore {
   get(sandboxId: string): Promise<Sandbox | undefined>;
   list(filter?: { state?: SandboxState }): Promise<Sandbox[]>;
   getTombstone(sandboxId: string): Promise<Tombstone | undefined>;
-  /** Inserts or replaces an entry the application created itself. */
-  put(record: SandboxRecord): Promise<void>;
+  /**
+   * Adds an entry the application created itself, or fills the gaps of the
+   * one events already made (`mergeRegistration`), in one atomic step.
+   * Refuses while the sandbox has a tombstone.
+   */
+  register(record: SandboxRecord): Promise<RegisterResult>;
   remove(sandboxId: string): Promise<boolean>;
   /** Resolves when the store is reachable; rejects otherwise. */
   ping(): Promise<void>;

@@ -5,6 +5,7 @@ import type { SandboxEvent } from "@/lib/events/event";
 import { LIFECYCLE_EVENT_TYPES } from "@/lib/events/types";
 import { MemoryStore } from "@/lib/registry/memory-store";
 import { RedisStore } from "@/lib/registry/redis-store";
+import { blankRecord, type SandboxRecord } from "@/lib/registry/sandbox";
 import type { RegistryStore } from "@/lib/registry/store";
 import type { TransitionContext } from "@/lib/registry/transition";
 import {
@@ -17,6 +18,7 @@ import { lifecycleEvent, T0 } from "./events";
 
 const DAY_MS = 86_400_000;
 const SANDBOXES = ["sbx-a", "sbx-b"];
+const IDENTIFIERS = ["executionId", "teamId", "templateId", "buildId"] as const;
 const redis = await redisForTests();
 
 // Few distinct instants, so ties (broken by event id) and nanosecond
@@ -77,6 +79,27 @@ const context: fc.Arbitrary<TransitionContext> = fc.record({
   maxEventAgeMs: fc.constantFrom(null, 3_600_000, DAY_MS),
 });
 const step = fc.tuple(event, context);
+// What the app registers: what an event may say, and metadata or none.
+const registration = fc
+  .record({
+    sandboxId: fc.constantFrom(...SANDBOXES),
+    state: fc.constantFrom("running" as const, "paused" as const),
+    executionId: optionalId,
+    teamId: optionalId,
+    templateId: optionalId,
+    buildId: optionalId,
+    metadata: fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
+  })
+  .map(({ sandboxId, state, metadata, ...ids }): SandboxRecord => {
+    const at = new Date(T0).toISOString();
+    const record = { ...blankRecord(sandboxId, at, at), state, metadata };
+    for (const field of IDENTIFIERS) record[field] = ids[field] ?? null;
+    return record;
+  });
+const action = fc.oneof(
+  { arbitrary: step, weight: 4 },
+  { arbitrary: registration, weight: 1 },
+);
 
 describe.skipIf(!redis.ok)("the Redis store against the memory store", () => {
   const url = redis.ok ? redis.url : "";
@@ -90,11 +113,11 @@ describe.skipIf(!redis.ok)("the Redis store against the memory store", () => {
     await stopSpawnedRedis();
   });
 
-  it("gives the same result for every event and ends in the same registry", async () => {
+  it("gives the same result for every event and registration and ends in the same registry", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(step, { minLength: 1, maxLength: 30 }),
-        async (steps) => {
+        fc.array(action, { minLength: 1, maxLength: 30 }),
+        async (actions) => {
           const memory = memoryStore();
           const shared = new RedisStore({
             redis: connection,
@@ -102,7 +125,15 @@ describe.skipIf(!redis.ok)("the Redis store against the memory store", () => {
             tombstoneTtlMs: DAY_MS,
             idempotencyTtlMs: DAY_MS,
           });
-          for (const [e, c] of steps) await applyBoth(memory, shared, e, c);
+          for (const next of actions) {
+            if (Array.isArray(next)) {
+              await applyBoth(memory, shared, ...next);
+            } else {
+              expect(await shared.register(next)).toEqual(
+                await memory.register(next),
+              );
+            }
+          }
           await expectSameRegistry(memory, shared);
         },
       ),

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import type { SandboxRecord } from "@/lib/registry/sandbox";
+import { blankRecord, type SandboxRecord } from "@/lib/registry/sandbox";
 import type { RegistryStore } from "@/lib/registry/store";
 import type { TransitionContext } from "@/lib/registry/transition";
 import { CONTEXT, lifecycleEvent as event, T0, type EventSpec } from "./events";
@@ -403,9 +403,9 @@ export function describeRegistryRules(name: string, factory: StoreFactory) {
       );
     });
 
-    it("puts, lists, filters and removes entries the app registered", async () => {
-      await store.put(record("a", "running"));
-      await store.put(record("b", "paused"));
+    it("registers, lists, filters and removes entries the app created", async () => {
+      await store.register(registration("a"));
+      await store.register(registration("b", { state: "paused" }));
 
       expect((await store.list()).map((s) => s.sandboxId).sort()).toEqual([
         "a",
@@ -420,18 +420,149 @@ export function describeRegistryRules(name: string, factory: StoreFactory) {
       expect(await store.get("a")).toBeUndefined();
     });
 
+    it("adds an unknown sandbox on register, as the app described it", async () => {
+      const result = await store.register(
+        registration(SBX, { state: "paused", teamId: "team" }),
+      );
+
+      const { clocks: _clocks, ...sandbox } = registration(SBX, {
+        state: "paused",
+        teamId: "team",
+      });
+      expect(result).toEqual({ ok: true, created: true, sandbox });
+      expect(await store.get(SBX)).toEqual(sandbox);
+    });
+
+    it("keeps what created and paused events recorded when the app registers afterwards", async () => {
+      await apply({
+        id: "e1",
+        executionId: "x1",
+        teamId: "team",
+        templateId: "base",
+        buildId: "b1",
+        data: { metadata: { owner: "ada" } },
+      });
+      await apply({ id: "e2", type: "paused", at: 10 });
+      const before = await store.get(SBX);
+
+      const result = await store.register(
+        registration(SBX, {
+          teamId: "other-team",
+          executionId: "x-app",
+          metadata: { from: "app" },
+        }),
+      );
+
+      expect(result).toEqual({ ok: true, created: false, sandbox: before });
+      expect(await store.get(SBX)).toEqual(before);
+      expect(before).toMatchObject({ state: "paused", executionId: "x1" });
+      expect(await apply({ id: "e2", type: "paused", at: 10 })).toMatchObject({
+        outcome: "duplicate",
+      });
+      // The ordering keys survive: an event older than the pause is stale.
+      expect(await apply({ id: "e3", type: "resumed", at: 5 })).toMatchObject({
+        outcome: "stale",
+        reason: "superseded",
+      });
+      expect(await store.get(SBX)).toEqual(before);
+    });
+
+    it("fills only what events left unknown when the app registers afterwards", async () => {
+      await apply({ id: "e1", teamId: "team" });
+      const before = await store.get(SBX);
+
+      const result = await store.register(
+        registration(SBX, {
+          state: "paused",
+          teamId: "other-team",
+          templateId: "base",
+          metadata: { from: "app" },
+        }),
+      );
+
+      const filled = {
+        ...before,
+        templateId: "base",
+        metadata: { from: "app" },
+        updatedAt: REGISTERED_AT,
+      };
+      expect(result).toEqual({ ok: true, created: false, sandbox: filled });
+      expect(await store.get(SBX)).toEqual(filled);
+    });
+
+    it("ends in the same entry whether the app registers before or after the events", async () => {
+      const events: EventSpec[] = [
+        { id: "e1", executionId: "x1", data: { metadata: { owner: "ada" } } },
+        { id: "e2", type: "paused", at: 10 },
+      ];
+      const app = { teamId: "team", templateId: "base", executionId: "x0" };
+      await store.register(registration("first", app));
+      for (const spec of events) await apply({ ...spec, sandboxId: "first" });
+      for (const spec of events) await apply({ ...spec, sandboxId: "last" });
+      await store.register(registration("last", app));
+
+      const { updatedAt: _a, ...first } = (await store.get("first")) ?? {};
+      const { updatedAt: _b, ...last } = (await store.get("last")) ?? {};
+      expect(last).toEqual({ ...first, sandboxId: "last" });
+    });
+
+    it("refuses to register a killed sandbox and keeps it killed", async () => {
+      await apply({ id: "e1" });
+      const killed = await apply({ id: "k", type: "killed", at: 10 });
+
+      const result = await store.register(registration(SBX));
+
+      expect(result).toEqual({
+        ok: false,
+        reason: "killed",
+        tombstone: killed.tombstone,
+      });
+      expect(await store.get(SBX)).toBeUndefined();
+      expect(await apply({ id: "e2", type: "resumed", at: 20 })).toMatchObject({
+        outcome: "stale",
+        reason: "killed",
+      });
+    });
+
     it("lets later events update a registered entry under the usual rules", async () => {
-      await store.put(record(SBX, "running"));
+      await store.register(registration(SBX, { teamId: "app-team" }));
 
       const paused = await apply({
         id: "e1",
         type: "paused",
         at: 5,
         teamId: "t",
+        executionId: "x1",
       });
+      const resumed = await apply({ id: "e2", type: "resumed", at: 20 });
 
       expect(paused.outcome).toBe("applied");
-      expect(paused.sandbox).toMatchObject({ state: "paused", teamId: "t" });
+      expect(paused.sandbox).toMatchObject({
+        state: "paused",
+        teamId: "app-team",
+        executionId: "x1",
+        createdAt: "2026-11-20T10:00:05.000Z",
+        lastEventId: "e1",
+      });
+      expect(resumed.sandbox?.state).toBe("running");
+    });
+
+    it("keeps a sandbox whose id holds braces like any other", async () => {
+      const sandboxId = "}{odd}";
+      await apply({ id: "e1", sandboxId });
+      await apply({ id: "e1", sandboxId: "odd" });
+
+      expect((await store.get(sandboxId))?.sandboxId).toBe(sandboxId);
+      expect((await store.list()).map((s) => s.sandboxId).sort()).toEqual([
+        "odd",
+        sandboxId,
+      ]);
+      await apply({ id: "k", sandboxId, type: "killed", at: 10 });
+      expect(await store.getTombstone(sandboxId)).toMatchObject({ sandboxId });
+      expect(await store.get("odd")).toBeDefined();
+      expect(await apply({ id: "k", sandboxId })).toMatchObject({
+        outcome: "duplicate",
+      });
     });
 
     it("answers a ping while it is reachable", async () => {
@@ -440,24 +571,15 @@ export function describeRegistryRules(name: string, factory: StoreFactory) {
   });
 }
 
-function record(sandboxId: string, state: "running" | "paused"): SandboxRecord {
+const REGISTERED_AT = "2026-11-20T09:00:00.000Z";
+
+/** The record `SandboxManager.register` hands its store. */
+function registration(
+  sandboxId: string,
+  fields: Partial<SandboxRecord> = {},
+): SandboxRecord {
   return {
-    sandboxId,
-    state,
-    teamId: null,
-    templateId: null,
-    buildId: null,
-    executionId: null,
-    metadata: { from: "app" },
-    createdAt: "2026-11-20T09:00:00.000Z",
-    updatedAt: "2026-11-20T09:00:00.000Z",
-    lastEventAt: null,
-    lastEventType: null,
-    lastEventId: null,
-    endAt: null,
-    checkpointedAt: null,
-    execution: null,
-    networkEgress: null,
-    clocks: {},
+    ...blankRecord(sandboxId, REGISTERED_AT, REGISTERED_AT),
+    ...fields,
   };
 }

@@ -19,7 +19,7 @@ function unreachableStore(): RegistryStore {
     get: down,
     list: down,
     getTombstone: down,
-    put: down,
+    register: down,
     remove: down,
     ping: down,
     close: async () => {},

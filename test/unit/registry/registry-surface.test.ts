@@ -11,12 +11,14 @@ describe("register, get, list and remove", () => {
   it("register adds a running sandbox the app created itself", async () => {
     const manager = makeManager();
 
-    const sandbox = await manager.register("iapp", {
+    const result = await manager.register("iapp", {
       teamId: "team-1",
       metadata: { owner: "me" },
     });
 
-    expect(sandbox).toMatchObject({
+    if (!result.ok) throw new Error("register refused a new sandbox");
+    expect(result.created).toBe(true);
+    expect(result.sandbox).toMatchObject({
       sandboxId: "iapp",
       state: "running",
       teamId: "team-1",
@@ -24,7 +26,7 @@ describe("register, get, list and remove", () => {
       createdAt: "2026-11-20T12:00:00.000Z",
       lastEventAt: null,
     });
-    expect(await manager.get("iapp")).toEqual(sandbox);
+    expect(await manager.get("iapp")).toEqual(result.sandbox);
   });
 
   it("register can add a paused sandbox", async () => {
@@ -33,6 +35,45 @@ describe("register, get, list and remove", () => {
     await manager.register("iapp", { state: "paused" });
 
     expect((await manager.get("iapp"))?.state).toBe("paused");
+  });
+
+  it("register after E2B's created and paused events keeps what they recorded", async () => {
+    const manager = makeManager();
+    const sandboxId = "iapp";
+    await manager.apply(
+      makeEvent("created", { sandboxId, teamId: "team-1", executionId: "x1" }),
+    );
+    const paused = makeEvent("paused", {
+      sandboxId,
+      at: "2026-11-20T11:30:00Z",
+    });
+    await manager.apply(paused);
+
+    const result = await manager.register(sandboxId, { templateId: "base" });
+
+    expect(result).toMatchObject({ ok: true, created: false });
+    expect(await manager.get(sandboxId)).toMatchObject({
+      state: "paused",
+      teamId: "team-1",
+      templateId: "base",
+      executionId: "x1",
+      lastEventId: paused.id,
+    });
+    expect((await manager.apply(paused)).outcome).toBe("duplicate");
+  });
+
+  it("register refuses a killed sandbox and answers with its tombstone", async () => {
+    const manager = makeManager();
+    await manager.apply(makeEvent("killed", { sandboxId: "iapp" }));
+
+    const result = await manager.register("iapp");
+
+    expect(result).toEqual({
+      ok: false,
+      reason: "killed",
+      tombstone: await manager.getTombstone("iapp"),
+    });
+    expect(await manager.get("iapp")).toBeUndefined();
   });
 
   it("later events update a registered sandbox under the usual rules", async () => {
@@ -84,7 +125,9 @@ describe("register, get, list and remove", () => {
       if (sandbox) sandbox.metadata.k = "changed by a listener";
     });
     await manager.apply(event);
-    const registered = await manager.register("ib", { metadata: { k: "v" } });
+    const result = await manager.register("ib", { metadata: { k: "v" } });
+    if (!result.ok) throw new Error("register refused a new sandbox");
+    const registered = result.sandbox;
 
     const got = await manager.get("ia");
     if (got) got.metadata.k = "changed by get";
