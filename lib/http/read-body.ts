@@ -31,7 +31,7 @@ export async function readBody(
 ): Promise<BodyResult> {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (declared > maxBytes) {
-    await request.body?.cancel().catch(() => {});
+    discard(request.body);
     return tooLarge(`Content-Length ${declared} > ${maxBytes}`);
   }
   if (!request.body) return { ok: true, bytes: new Uint8Array(0) };
@@ -44,7 +44,7 @@ export async function readBody(
     for (;;) {
       const next = await Promise.race([reader.read(), deadline.expired]);
       if (next === TIMED_OUT) {
-        await reader.cancel().catch(() => {});
+        discard(reader);
         const detail = `body incomplete after ${options.timeoutMs} ms (${size} bytes read)`;
         return { ok: false, reason: "request_timeout", detail };
       }
@@ -52,7 +52,7 @@ export async function readBody(
 
       size += next.value.byteLength;
       if (size > maxBytes) {
-        await reader.cancel().catch(() => {});
+        discard(reader);
         return tooLarge(`streamed body passed ${maxBytes} bytes`);
       }
       chunks.push(next.value);
@@ -66,6 +66,14 @@ export async function readBody(
   }
 
   return { ok: true, bytes: concat(chunks, size) };
+}
+
+// Not awaited: a stalled client's stream settles its cancel only when the
+// client goes away, and the answer must not wait for that.
+function discard(
+  source: ReadableStream | ReadableStreamDefaultReader | null,
+): void {
+  source?.cancel().catch(() => {});
 }
 
 function deadlineAfter(timeoutMs: number | undefined) {

@@ -41,6 +41,7 @@ describe(`slow clients are cut off by timeouts without delaying other deliveries
   let baseline: Timed[];
   let during: Timed[];
   let slowBodies: { outcome: RawOutcome; openedAt: number }[];
+  let stalledBodies: { outcome: RawOutcome; openedAt: number }[];
   let slowHeaders: { outcome: RawOutcome; openedAt: number }[];
 
   beforeAll(
@@ -49,12 +50,14 @@ describe(`slow clients are cut off by timeouts without delaying other deliveries
       baseline = await deliverAll(server, events.slice(0, NORMAL));
 
       const bodies = Array.from({ length: SLOW }, () => trickleBody(server));
+      const stalled = Array.from({ length: SLOW }, () => stallBody(server));
       const heads = isFull
         ? Array.from({ length: SLOW }, () => trickleHeaders(server))
         : [];
       during = await deliverAll(server, events.slice(NORMAL));
 
       slowBodies = await Promise.all(bodies.map(settle));
+      stalledBodies = await Promise.all(stalled.map(settle));
       slowHeaders = await Promise.all(heads.map(settle));
     },
     isFull ? 180_000 : 60_000,
@@ -86,6 +89,14 @@ describe(`slow clients are cut off by timeouts without delaying other deliveries
     }
   });
 
+  it("answers a body that stops arriving with 408, without waiting for the client to leave", () => {
+    for (const { outcome } of stalledBodies) {
+      expect(outcome.status).toBe(408);
+      expect(outcome.text).toContain('"error":"request_timeout"');
+      expect(outcome.endedAtMs).toBeLessThan(20_000);
+    }
+  });
+
   it("cuts the slow body off long before the client would have finished sending it", () => {
     const finishMs = DECLARED_BYTES * TRICKLE_MS;
     for (const { outcome } of slowBodies) {
@@ -105,7 +116,7 @@ describe(`slow clients are cut off by timeouts without delaying other deliveries
 
   it("answers every other delivery with 200 while the slow clients are still connected", () => {
     const firstCut = Math.min(
-      ...[...slowBodies, ...slowHeaders].map(
+      ...[...slowBodies, ...stalledBodies, ...slowHeaders].map(
         (s) => s.openedAt + s.outcome.endedAtMs,
       ),
     );
@@ -148,6 +159,14 @@ function trickleBody(server: RunningServer): Slow {
     openedAt: performance.now(),
     stop: () => clearInterval(timer),
   };
+}
+
+// Sends a few bytes of the body, then nothing, and stays connected.
+function stallBody(server: RunningServer): Slow {
+  const connection = rawConnection(server.port);
+  connection.write(requestHead({ "e2b-signature": "x" }, DECLARED_BYTES));
+  connection.write("{\"id\":");
+  return { connection, openedAt: performance.now(), stop: () => {} };
 }
 
 function trickleHeaders(server: RunningServer): Slow {
