@@ -14,9 +14,12 @@ ENV PNPM_HOME=/pnpm
 ENV PATH=/pnpm:$PATH
 ENV NEXT_TELEMETRY_DISABLED=1
 ENV COREPACK_ENABLE_DOWNLOAD_PROMPT=0
-# pnpm comes at the version pinned by package.json's packageManager.
-RUN corepack enable
 WORKDIR /app
+# pnpm at the version package.json's packageManager pins, fetched once here;
+# with corepack's network then off, no later stage can fetch another.
+COPY package.json ./
+RUN corepack enable && corepack install
+ENV COREPACK_ENABLE_NETWORK=0
 
 # Dependencies: only re-run when the manifest or the lockfile change.
 FROM base AS deps
@@ -24,14 +27,14 @@ COPY package.json pnpm-lock.yaml ./
 RUN --mount=type=cache,id=pnpm,target=/pnpm/store \
     pnpm install --frozen-lockfile
 
-# Build: the standalone server in .next/standalone, assets in .next/static.
+# Build: the standalone server in .next/standalone, with its assets
+# (.next/static, public/) copied inside it by scripts/copy-standalone-assets.mjs.
 FROM base AS build
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-# COPY fails on a missing source, and the app may have no public/ folder.
-RUN mkdir -p public && pnpm build
+RUN pnpm build
 
-# Runtime: the standalone server and its assets, nothing else.
+# Runtime: the standalone folder (server and assets), nothing else.
 FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production
 ENV NEXT_TELEMETRY_DISABLED=1
@@ -41,8 +44,6 @@ WORKDIR /app
 
 # Owned by root and read-only to the server; only Next's cache is writable.
 COPY --from=build /app/.next/standalone ./
-COPY --from=build /app/.next/static ./.next/static
-COPY --from=build /app/public ./public
 RUN mkdir -p .next/cache && chown node:node .next/cache
 
 USER node

@@ -24,13 +24,17 @@ export function AdminDisabled() {
               </pre>
             </li>
             <li>
-              Set it in <code>.env.local</code> (or the server&apos;s
-              environment):
+              Set it in <code>.env.local</code>, or in <code>.env.docker</code>{" "}
+              under Docker (or in the server&apos;s environment):
               <pre>
                 <code>WEBHOOK_ADMIN_TOKEN=&lt;the token&gt;</code>
               </pre>
             </li>
-            <li>Restart the server, reload this page and sign in with it.</li>
+            <li>
+              Restart the server (under Docker:{" "}
+              <code>docker compose up -d</code>, which recreates the container
+              with the new file), reload this page and sign in with it.
+            </li>
           </ol>
           <p className="fine-print">
             Keep the token private: it opens the dashboard and the read API.

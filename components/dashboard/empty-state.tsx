@@ -11,9 +11,13 @@ export function EmptyState({ webhookUrl }: { webhookUrl: string }) {
       <ol className="steps">
         <li>
           Send signed test events (the secret comes from{" "}
-          <code>E2B_WEBHOOK_SECRET</code> or <code>.env.local</code>):
+          <code>E2B_WEBHOOK_SECRET</code> or <code>.env.local</code>; under
+          Docker, pass the one in <code>.env.docker</code>):
           <pre>
-            <code>pnpm tsx test-e2b-webhook.ts --url {webhookUrl}</code>
+            <code>
+              {`pnpm tsx test-e2b-webhook.ts --url ${webhookUrl}\n`}
+              {"# Docker: add --secret <E2B_WEBHOOK_SECRET from .env.docker>"}
+            </code>
           </pre>
         </li>
         <li>

@@ -11,6 +11,8 @@ export type AdminErrorCode =
   | "sandbox_not_found"
   | "invalid_sign_in"
   | "payload_too_large"
+  | "cross_origin"
+  | "rate_limited"
   | "unavailable";
 
 const STATUS: Record<AdminErrorCode, number> = {
@@ -21,6 +23,8 @@ const STATUS: Record<AdminErrorCode, number> = {
   sandbox_not_found: 404,
   invalid_sign_in: 400,
   payload_too_large: 413,
+  cross_origin: 403,
+  rate_limited: 429,
   unavailable: 503,
 };
 

@@ -1,8 +1,5 @@
-import { ensureProductionBuild } from "../../test/support/production-build";
-import {
-  startServer,
-  type RunningServer,
-} from "../../test/support/server-process";
+import { ensureProductionBuild } from "../support/production-build";
+import { startServer, type RunningServer } from "../support/server-process";
 import { confirmReceiver, type Confirmation } from "./confirm-receiver";
 import { newCredentials, type Credentials } from "./credentials";
 import { isPortFree, portInUseMessage } from "./port";

@@ -1,14 +1,24 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureProductionBuild, ROOT } from "../support/production-build";
+import {
+  ensureProductionBuild,
+  ROOT,
+} from "../../scripts/support/production-build";
 import {
   freePort,
   startServer,
   type RunningServer,
-} from "../support/server-process";
+} from "../../scripts/support/server-process";
 import { healthCheckCommand, runtimeStage } from "./support/dockerfile";
 import { readEnvFile, writeDockerEnvFile } from "./support/env-file";
 import {
@@ -64,6 +74,24 @@ describe("the Docker image's runtime, assembled without Docker", () => {
       expect(entries).not.toContain(source);
     }
     expect(entries.filter((e) => e.startsWith(".env"))).toEqual([]);
+  });
+
+  it("is laid out by COPYs that never write the same file twice", () => {
+    // The assets are inside the standalone folder already: copying them
+    // again, as this Dockerfile once did, must be caught.
+    const dockerfile = join(workspace, "Dockerfile.assets-twice");
+    const original = readFileSync(join(ROOT, "Dockerfile"), "utf8");
+    writeFileSync(
+      dockerfile,
+      original.replace(
+        /^(COPY --from=build \/app\/\.next\/standalone \.\/)$/m,
+        "$1\nCOPY --from=build /app/.next/static ./.next/static",
+      ),
+    );
+
+    expect(() =>
+      assembleImageDirectory(join(workspace, "twice"), dockerfile),
+    ).toThrow(/\.next\/static writes files an earlier COPY already wrote/);
   });
 
   it("answers /api/health with 200 ok", async () => {

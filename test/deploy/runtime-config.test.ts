@@ -3,8 +3,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureProductionBuild, ROOT } from "../support/production-build";
-import { startServer, type RunningServer } from "../support/server-process";
+import {
+  ensureProductionBuild,
+  ROOT,
+} from "../../scripts/support/production-build";
+import {
+  startServer,
+  type RunningServer,
+} from "../../scripts/support/server-process";
 import { deliverCreated } from "./support/deliver";
 import { filesContaining } from "./support/find-in-files";
 import { assembleImageDirectory } from "./support/image-directory";

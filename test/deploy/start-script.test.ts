@@ -4,8 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signE2b } from "@/lib/signature/sign";
-import { ensureProductionBuild, ROOT } from "../support/production-build";
-import { freePort } from "../support/server-process";
+import {
+  ensureProductionBuild,
+  ROOT,
+} from "../../scripts/support/production-build";
+import { freePort } from "../../scripts/support/server-process";
 
 const SECRET = "start-script-secret-from-env-local-0123456789";
 

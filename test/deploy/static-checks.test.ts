@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
-import { ROOT } from "../support/production-build";
+import { ROOT } from "../../scripts/support/production-build";
 import {
   argumentsOf,
   environmentOf,

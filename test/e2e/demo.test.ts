@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureProductionBuild } from "../support/production-build";
+import { z } from "zod";
+import { ensureProductionBuild } from "../../scripts/support/production-build";
 import { lastLine, runScript, spawnScript, type ScriptRun } from "./run-script";
 
 /** The delivery line for a sandbox's event, as the demo printed it. */
@@ -118,10 +119,44 @@ describe("pnpm demo --port on a port another program uses", () => {
   });
 });
 
+const listAnswer = z.object({
+  sandboxes: z.array(z.object({ sandboxId: z.string() })),
+});
+
+/** The sandbox ids of the registry table the demo printed, sorted. */
+function printedSandboxIds(stdout: string): string[] {
+  const rows = stdout.matchAll(/^(i\w+)\s+\S+\s+(running|paused)\s/gm);
+  return [...rows].map(([, id = ""]) => id).sort();
+}
+
+/** What the server answers to the admin token the demo printed. */
+async function useAdminToken(baseUrl: string, token: string) {
+  const signIn = await fetch(`${baseUrl}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ token }).toString(),
+    redirect: "manual",
+  });
+  const list = await fetch(`${baseUrl}/api/sandboxes`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const body = listAnswer.parse(await list.json());
+
+  return {
+    signIn: {
+      status: signIn.status,
+      location: signIn.headers.get("location"),
+      cookie: signIn.headers.get("set-cookie") ?? "",
+    },
+    listStatus: list.status,
+    listed: body.sandboxes.map((s) => s.sandboxId).sort(),
+  };
+}
+
 // Generous cap: the demo starts a server and replays a day (a slow, shared
 // machine may take a while); the test waits for output, never for time.
 describe("pnpm demo --keep", () => {
-  it("prints the dashboard and a send-more command that works, until SIGTERM", async () => {
+  it("prints a dashboard URL, an admin token and a send-more command that work, until SIGTERM", async () => {
     ensureProductionBuild();
     const child = spawnScript("scripts/demo.ts", ["--keep"]);
     let stdout = "";
@@ -136,11 +171,13 @@ describe("pnpm demo --keep", () => {
       void exited.then(() => resolve());
     });
     const url = /URL\s+(\S+)/.exec(stdout)?.[1] ?? "";
+    const token = /Admin token\s+([0-9a-f]{48})\n/.exec(stdout)?.[1] ?? "";
     const sendMore = /Send more: pnpm tsx test-e2b-webhook\.ts (.*)\n/.exec(
       stdout,
     )?.[1];
 
     const whileKept = await fetch(url).then((r) => r.status, String);
+    const admin = await useAdminToken(new URL(url).origin, token);
     const sent = await runScript(
       "test-e2b-webhook.ts",
       sendMore?.split(" ") ?? [],
@@ -152,10 +189,15 @@ describe("pnpm demo --keep", () => {
       () => "down",
     );
 
-    expect(stdout).toMatch(/Admin token\s+[0-9a-f]{48}\n/);
+    expect(token).toMatch(/^[0-9a-f]{48}$/);
+    expect(whileKept).toBe(200);
+    expect(admin.signIn).toMatchObject({ status: 303, location: "/" });
+    expect(admin.signIn.cookie).toMatch(/^e2b_admin_session=v1\./);
+    expect(admin.listStatus).toBe(200);
+    expect(admin.listed).toEqual(printedSandboxIds(stdout));
+    expect(admin.listed.length).toBeGreaterThanOrEqual(3);
     expect(sendMore).toMatch(/^--url=http:\S+ --secret=[0-9a-f]{64}$/);
     expect(lastLine(sent)).toBe("13 passed, 0 failed");
-    expect(whileKept).toEqual(expect.any(Number));
     expect(code).toBe(0);
     expect(afterStop).toBe("down");
   }, 120_000);

@@ -1,9 +1,6 @@
-import {
-  adminDenied,
-  adminError,
-  storeUnavailable,
-} from "@/lib/admin/admin-error";
+import { adminError, storeUnavailable } from "@/lib/admin/admin-error";
 import { authorizeAdmin } from "@/lib/admin/authorize";
+import { refuseAdmin } from "@/lib/admin/failed-auth";
 import { parseLimit } from "@/lib/admin/query";
 import { jsonResponse } from "@/lib/http/json-response";
 import { getRuntime } from "@/lib/runtime";
@@ -15,7 +12,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   const { config, deliveryLog, logger } = getRuntime();
   const access = authorizeAdmin(request.headers, config.adminToken);
-  if (!access.ok) return adminDenied(access);
+  if (!access.ok) return refuseAdmin(access, request.headers, getRuntime());
 
   const params = new URL(request.url).searchParams;
   const limit = parseLimit(params, deliveryLog.capacity);

@@ -1,5 +1,5 @@
-import { adminDenied } from "@/lib/admin/admin-error";
 import { authorizeAdmin } from "@/lib/admin/authorize";
+import { refuseAdmin } from "@/lib/admin/failed-auth";
 import { loadSnapshot } from "@/lib/observability/dashboard-snapshot";
 import { snapshotStream } from "@/lib/observability/snapshot-stream";
 import { getRuntime } from "@/lib/runtime";
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   const current = getRuntime();
   const access = authorizeAdmin(request.headers, current.config.adminToken);
-  if (!access.ok) return adminDenied(access);
+  if (!access.ok) return refuseAdmin(access, request.headers, current);
 
   const stream = snapshotStream({
     load: () => loadSnapshot(current),

@@ -1,5 +1,5 @@
-import { adminDenied } from "@/lib/admin/admin-error";
 import { authorizeAdmin } from "@/lib/admin/authorize";
+import { refuseAdmin } from "@/lib/admin/failed-auth";
 import { getRuntime } from "@/lib/runtime";
 
 export const runtime = "nodejs";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   const { config, metrics } = getRuntime();
   const access = authorizeAdmin(request.headers, config.adminToken);
-  if (!access.ok) return adminDenied(access);
+  if (!access.ok) return refuseAdmin(access, request.headers, getRuntime());
 
   return new Response(await metrics.render(), {
     status: 200,

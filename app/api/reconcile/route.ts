@@ -1,5 +1,6 @@
-import { adminDenied } from "@/lib/admin/admin-error";
 import { authorizeAdmin } from "@/lib/admin/authorize";
+import { crossOriginRefused, isCrossOrigin } from "@/lib/admin/cross-origin";
+import { refuseAdmin } from "@/lib/admin/failed-auth";
 import { jsonResponse } from "@/lib/http/json-response";
 import {
   RECONCILE_DISABLED,
@@ -18,7 +19,10 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   const { config, reconciler } = getRuntime();
   const access = authorizeAdmin(request.headers, config.adminToken);
-  if (!access.ok) return adminDenied(access);
+  if (!access.ok) return refuseAdmin(access, request.headers, getRuntime());
+  if (access.via === "session" && isCrossOrigin(request)) {
+    return crossOriginRefused();
+  }
 
   if (!reconciler) {
     return jsonResponse(RECONCILE_DISABLED.status, RECONCILE_DISABLED.body);
@@ -32,7 +36,7 @@ export async function POST(request: Request): Promise<Response> {
 export async function GET(request: Request): Promise<Response> {
   const { config, reconciler } = getRuntime();
   const access = authorizeAdmin(request.headers, config.adminToken);
-  if (!access.ok) return adminDenied(access);
+  if (!access.ok) return refuseAdmin(access, request.headers, getRuntime());
 
   if (!reconciler) {
     return jsonResponse(RECONCILE_DISABLED.status, RECONCILE_DISABLED.body);

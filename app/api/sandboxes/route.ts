@@ -1,9 +1,6 @@
-import {
-  adminDenied,
-  adminError,
-  storeUnavailable,
-} from "@/lib/admin/admin-error";
+import { adminError, storeUnavailable } from "@/lib/admin/admin-error";
 import { authorizeAdmin } from "@/lib/admin/authorize";
+import { refuseAdmin } from "@/lib/admin/failed-auth";
 import { parseStateFilter } from "@/lib/admin/query";
 import { byRecentActivity } from "@/lib/admin/sandbox-order";
 import { jsonResponse } from "@/lib/http/json-response";
@@ -16,7 +13,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   const { config, logger, manager } = getRuntime();
   const access = authorizeAdmin(request.headers, config.adminToken);
-  if (!access.ok) return adminDenied(access);
+  if (!access.ok) return refuseAdmin(access, request.headers, getRuntime());
 
   const filter = parseStateFilter(new URL(request.url).searchParams);
   if (!filter.ok) {

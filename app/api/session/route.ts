@@ -1,4 +1,6 @@
 import { adminDenied, adminError } from "@/lib/admin/admin-error";
+import { crossOriginRefused, isCrossOrigin } from "@/lib/admin/cross-origin";
+import { countFailedAdminAuth } from "@/lib/admin/failed-auth";
 import { createSession } from "@/lib/admin/session";
 import {
   clearedSessionCookie,
@@ -15,10 +17,15 @@ export const dynamic = "force-dynamic";
 
 /**
  * Signs in: exchanges the admin token for a session cookie. The dashboard's
- * form gets redirects back to `/`; scripts sending JSON get JSON.
+ * form gets redirects back to `/`; scripts sending JSON get JSON. Wrong
+ * tokens count toward the failed-auth limit (then 429 rate_limited), and a
+ * form posted from another site is refused (403 cross_origin).
  */
 export async function POST(request: Request): Promise<Response> {
-  const { config } = getRuntime();
+  if (isCrossOrigin(request)) return crossOriginRefused();
+
+  const current = getRuntime();
+  const { config } = current;
   const form = isFormPost(request);
   if (config.adminToken === null) {
     return form
@@ -38,6 +45,8 @@ export async function POST(request: Request): Promise<Response> {
   }
 
   if (!isAdminToken(config.adminToken, signIn.token)) {
+    const limited = await countFailedAdminAuth(request.headers, current);
+    if (limited) return limited;
     if (form) return seeOther("/?sign-in=failed");
     return adminError("unauthorized", "That is not the admin token");
   }
@@ -58,6 +67,8 @@ export async function POST(request: Request): Promise<Response> {
 
 /** Signs out: removes the session cookie from this browser. */
 export function DELETE(request: Request): Response {
+  if (isCrossOrigin(request)) return crossOriginRefused();
+
   return jsonResponse(
     200,
     { success: true, message: "Signed out" },

@@ -7,7 +7,7 @@ import {
   type Instruction,
 } from "dockerfile-ast";
 import { z } from "zod";
-import { ROOT } from "../../support/production-build";
+import { ROOT } from "../../../scripts/support/production-build";
 
 export interface Stage {
   name: string | null;
@@ -35,6 +35,15 @@ export function readStages(path = join(ROOT, "Dockerfile")): Stage[] {
     stages.at(-1)?.instructions.push(instruction);
   }
   return stages;
+}
+
+/**
+ * A stage and the stages it is built `FROM`, the first one first: what a
+ * stage's filesystem and environment start from.
+ */
+export function stageChain(stage: Stage, stages = readStages()): Stage[] {
+  const parent = stages.find((s) => s.name === stage.image);
+  return parent ? [...stageChain(parent, stages), stage] : [stage];
 }
 
 /** The stage the image ends with: the one that runs in production. */

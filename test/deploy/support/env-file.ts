@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "dotenv";
-import { ROOT } from "../../support/production-build";
+import { ROOT } from "../../../scripts/support/production-build";
 
 /**
  * Writes `.env.docker` the way the README tells a user to: a copy of

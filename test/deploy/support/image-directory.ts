@@ -1,6 +1,6 @@
-import { cpSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { cpSync, existsSync, statSync } from "node:fs";
 import { basename, join, posix } from "node:path";
-import { ROOT } from "../../support/production-build";
+import { ROOT } from "../../../scripts/support/production-build";
 import {
   argumentsOf,
   copiesOf,
@@ -21,10 +21,14 @@ export interface CopiedPath {
  * Lays out `target` exactly as the Dockerfile's runtime stage lays out its
  * WORKDIR: every `COPY --from=<stage>` with the same sources and the same
  * destinations. The build stage ran `pnpm build` in the project folder, so
- * its WORKDIR is this repository after `ensureProductionBuild()`.
+ * its WORKDIR is this repository after `ensureProductionBuild()`. Throws
+ * when a COPY is missing its source or writes a file an earlier COPY wrote.
  */
-export function assembleImageDirectory(target: string): CopiedPath[] {
-  const stages = readStages();
+export function assembleImageDirectory(
+  target: string,
+  dockerfile?: string,
+): CopiedPath[] {
+  const stages = readStages(dockerfile);
   const runtime = runtimeStage(stages);
   const workdir = workdirOf(runtime, stages);
 
@@ -40,7 +44,7 @@ export function assembleImageDirectory(target: string): CopiedPath[] {
 
     return copy.sources.map((source) => {
       const local = inside(ROOT, fromWorkdir, source);
-      copyLikeDocker(local, destination, from, source);
+      copyLikeDocker(local, destination, source);
       return { source: local, destination };
     });
   });
@@ -53,32 +57,35 @@ export function imageEnvironment(): Record<string, string> {
 
 // Docker copies a folder's contents into the destination, and a file into a
 // destination ending in "/". Symbolic links (pnpm's node_modules) stay links.
+// Docker would overwrite silently; here a file copied twice is an error, so
+// a COPY made redundant by the build (its files already in place) shows.
 function copyLikeDocker(
   source: string,
   destination: string,
-  stage: Stage,
   sourceInStage: string,
 ): void {
   if (!existsSync(source)) {
-    if (!createdByStage(stage, sourceInStage)) {
-      throw new Error(`COPY source ${sourceInStage} does not exist`);
-    }
-    mkdirSync(destination, { recursive: true });
-    return;
+    throw new Error(`COPY source ${sourceInStage} does not exist`);
   }
   const into = statSync(source).isDirectory() || !destination.endsWith("/");
   const path = into ? destination : join(destination, basename(source));
-  cpSync(source, path, { recursive: true, verbatimSymlinks: true });
+  try {
+    cpSync(source, path, {
+      recursive: true,
+      verbatimSymlinks: true,
+      force: false,
+      errorOnExist: true,
+    });
+  } catch (error) {
+    if (!isCode(error, "ERR_FS_CP_EEXIST")) throw error;
+    throw new Error(
+      `COPY ${sourceInStage} writes files an earlier COPY already wrote`,
+    );
+  }
 }
 
-// The build stage may create a folder the repository lacks (`mkdir -p public`).
-function createdByStage(stage: Stage, path: string): boolean {
-  const name = posix.basename(path);
-  return instructionsOf(stage, "RUN").some((run) => {
-    const words = argumentsOf(run);
-    const mkdir = words.indexOf("mkdir");
-    return mkdir >= 0 && words.slice(mkdir).includes(name);
-  });
+function isCode(error: unknown, code: string): boolean {
+  return error instanceof Error && Reflect.get(error, "code") === code;
 }
 
 function workdirOf(stage: Stage, stages: Stage[]): string {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "../../support/production-build";
+import { ROOT } from "../../../scripts/support/production-build";
 
 const SOURCES = [
   "app",
@@ -10,8 +10,10 @@ const SOURCES = [
   "test-e2b-webhook.ts",
 ];
 
-// Set by Node, Next.js or the terminal, not by the person deploying.
+// Set by the system, Node, Next.js or the terminal, not by the person
+// deploying.
 const PLATFORM = new Set([
+  "PATH",
   "NODE_ENV",
   "NEXT_RUNTIME",
   "NO_COLOR",

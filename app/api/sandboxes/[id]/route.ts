@@ -1,9 +1,6 @@
-import {
-  adminDenied,
-  adminError,
-  storeUnavailable,
-} from "@/lib/admin/admin-error";
+import { adminError, storeUnavailable } from "@/lib/admin/admin-error";
 import { authorizeAdmin } from "@/lib/admin/authorize";
+import { refuseAdmin } from "@/lib/admin/failed-auth";
 import { jsonResponse } from "@/lib/http/json-response";
 import { getRuntime } from "@/lib/runtime";
 
@@ -24,7 +21,7 @@ export async function GET(
 ): Promise<Response> {
   const { config, logger, manager } = getRuntime();
   const access = authorizeAdmin(request.headers, config.adminToken);
-  if (!access.ok) return adminDenied(access);
+  if (!access.ok) return refuseAdmin(access, request.headers, getRuntime());
 
   const { id } = await context.params;
   try {
