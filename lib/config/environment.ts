@@ -101,6 +101,11 @@ export const environment = z.object({
     "silent",
   ] as const),
   NODE_ENV: z.string().optional(),
+  // Read by Next.js's own server, which falls back to 3000 or to no
+  // keep-alive setting on a value it cannot parse: checked here so that a
+  // typo stops start-up instead of going unnoticed.
+  PORT: integer(3000, 1, 65_535),
+  KEEP_ALIVE_TIMEOUT: integer(5_000, 1, 3_600_000),
 });
 
 export type Environment = z.infer<typeof environment>;

@@ -12,7 +12,9 @@ export interface RedisConnectionOptions {
 const MAX_RECONNECT_DELAY_MS = 1_000;
 
 /**
- * Opens the process's Redis connection. Commands fail at once while it is
+ * Opens the process's Redis connection. Until it is first ready, commands
+ * wait for it (at most `timeoutMs`), so a server's first deliveries are not
+ * refused while it connects. After that, commands fail at once while it is
  * down (no offline queue), so a delivery gets 503 and E2B retries it; the
  * connection keeps trying in the background and recovers by itself.
  */
@@ -21,8 +23,13 @@ export function connectRedis(options: RedisConnectionOptions): Redis {
     connectTimeout: options.timeoutMs,
     commandTimeout: options.timeoutMs,
     maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
+    enableOfflineQueue: true,
     retryStrategy: (attempt) => Math.min(attempt * 100, MAX_RECONNECT_DELAY_MS),
+  });
+  // ioredis reads this option for each command: queue only the commands
+  // sent before the first connection, each still bounded by commandTimeout.
+  redis.once("ready", () => {
+    redis.options.enableOfflineQueue = false;
   });
   reportConnection(redis, options.logger);
   return redis;

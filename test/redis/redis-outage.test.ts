@@ -74,6 +74,17 @@ describe.skipIf(!available)("the Redis store through an outage", () => {
     return (await receiveDelivery(delivery, context)).result;
   };
 
+  it("waits for the first connection instead of refusing what comes before it", async () => {
+    const logger = pino({ level: "silent" });
+    const fresh = connectRedis({ url: server.url, timeoutMs: 2_000, logger });
+    try {
+      expect(fresh.status).not.toBe("ready");
+      await expect(fresh.ping()).resolves.toBe("PONG");
+    } finally {
+      fresh.disconnect();
+    }
+  });
+
   it("answers 503 unavailable while Redis is down, and recovers by itself", async () => {
     expect((await deliver()).status).toBe(200);
 

@@ -80,6 +80,9 @@ describe("invalid settings", () => {
     ["WEBHOOK_IDEMPOTENCY_MAX_ENTRIES", "ten"],
     ["LOG_FORMAT", "xml"],
     ["LOG_LEVEL", "verbose"],
+    ["PORT", "abc"],
+    ["PORT", "70000"],
+    ["KEEP_ALIVE_TIMEOUT", "5s"],
   ])("throw ConfigError naming %s (given %s)", (name, value) => {
     const load = () => loadConfig({ [name]: value });
 
