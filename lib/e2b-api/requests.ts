@@ -13,6 +13,7 @@ export interface DeliveriesQuery {
   cursor?: string;
   /** 1 to 100. */
   limit?: number;
+  /** Oldest first. E2B does not document the default: send it. */
   orderAsc?: boolean;
   start?: string;
   end?: string;

@@ -12,7 +12,12 @@ export interface Checkpoint {
  */
 export interface CheckpointStore {
   read(): Promise<Checkpoint | null>;
-  write(checkpoint: Checkpoint): Promise<void>;
+  /**
+   * Stores `checkpoint` only if its `timeKey` is newer than the stored one,
+   * so a slower run finishing late can never move it backwards. Resolves
+   * to whether it moved.
+   */
+  advance(checkpoint: Checkpoint): Promise<boolean>;
 }
 
 export class MemoryCheckpointStore implements CheckpointStore {
@@ -22,7 +27,11 @@ export class MemoryCheckpointStore implements CheckpointStore {
     return this.#checkpoint;
   }
 
-  async write(checkpoint: Checkpoint): Promise<void> {
+  async advance(checkpoint: Checkpoint): Promise<boolean> {
+    const current = this.#checkpoint;
+    if (current && checkpoint.timeKey <= current.timeKey) return false;
+
     this.#checkpoint = checkpoint;
+    return true;
   }
 }

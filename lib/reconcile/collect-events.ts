@@ -2,6 +2,8 @@ import type { ApiError } from "../e2b-api/api-result";
 import type { E2bApi } from "../e2b-api/client";
 import type { SandboxEvent } from "../events/event";
 import { normaliseEvent, type PayloadIssue } from "../events/normalise";
+import { eventTimeFromEpoch } from "../events/timestamp";
+import type { UnreadWindow } from "./reconcile-result";
 
 export interface CollectOptions {
   api: Pick<E2bApi, "listSandboxEvents">;
@@ -13,6 +15,8 @@ export interface CollectOptions {
   /** Pages re-read from the previous one, so a shifted page loses nothing. */
   overlap?: number;
   maxPages?: number;
+  /** Asked before each page; `true` ends the paging (the lock was lost). */
+  shouldStop?: () => boolean;
 }
 
 export interface InvalidRecord {
@@ -27,10 +31,14 @@ export type Collected =
       events: SandboxEvent[];
       invalid: InvalidRecord[];
       pages: number;
-      /** True when `maxPages` ran out before the boundary was reached. */
-      truncated: boolean;
+      /** Set when `maxPages` ran out before the boundary was reached. */
+      unread: UnreadWindow | null;
     }
-  | { ok: false; error: ApiError; pages: number };
+  | { ok: false; stopped: false; error: ApiError; pages: number }
+  | { ok: false; stopped: true; pages: number };
+
+// About 90,000 events; see `unread` for what happens beyond.
+const DEFAULT_MAX_PAGES = 1000;
 
 /**
  * Pages E2B's events API newest first (`limit` 100, growing `offset`) until
@@ -43,17 +51,31 @@ export async function collectEvents(
 ): Promise<Collected> {
   const pageSize = options.pageSize ?? 100;
   const step = pageSize - (options.overlap ?? 10);
-  const maxPages = options.maxPages ?? 1000;
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const seen = new Set<string>();
   const events: SandboxEvent[] = [];
   const invalid: InvalidRecord[] = [];
 
   for (let page = 0; page < maxPages; page += 1) {
+    if (options.shouldStop?.()) {
+      return { ok: false, stopped: true, pages: page };
+    }
+
+    // orderAsc is sent although newest first is E2B's documented default:
+    // the boundary test below is only right in that order.
     const listed = await options.api.listSandboxEvents({
       offset: page * step,
       limit: pageSize,
+      orderAsc: false,
     });
-    if (!listed.ok) return { ok: false, error: listed.error, pages: page + 1 };
+    if (!listed.ok) {
+      return {
+        ok: false,
+        stopped: false,
+        error: listed.error,
+        pages: page + 1,
+      };
+    }
 
     let reachedBoundary = listed.value.length < pageSize;
     for (const record of listed.value) {
@@ -75,10 +97,23 @@ export async function collectEvents(
       events.push(event);
     }
     if (reachedBoundary)
-      return { ok: true, events, invalid, pages: page + 1, truncated: false };
+      return { ok: true, events, invalid, pages: page + 1, unread: null };
   }
 
-  return { ok: true, events, invalid, pages: maxPages, truncated: true };
+  const unread = {
+    from: options.boundaryKey,
+    to: oldestKey(events, options.nowMs),
+  };
+  return { ok: true, events, invalid, pages: maxPages, unread };
+}
+
+// With no readable event at all, nothing after the boundary was read.
+function oldestKey(events: SandboxEvent[], nowMs: number): string {
+  let oldest = eventTimeFromEpoch(nowMs).key;
+  for (const event of events) {
+    if (event.time.key < oldest) oldest = event.time.key;
+  }
+  return oldest;
 }
 
 type Normalised =

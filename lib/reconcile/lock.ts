@@ -2,12 +2,19 @@ import { randomUUID } from "node:crypto";
 
 /** Held while one reconciliation runs; release it when done. */
 export interface LockLease {
+  /**
+   * Pushes the expiry `ttlMs` from now. Resolves to `false` once the lease
+   * is lost (it expired, or another replica holds the lock); rejects when
+   * the lock's store cannot be reached.
+   */
+  renew(ttlMs: number): Promise<boolean>;
   release(): Promise<void>;
 }
 
 /**
  * Lets one replica at a time reconcile. The lease expires by itself after
- * `ttlMs`, so a replica that dies mid-run cannot block the others for long.
+ * `ttlMs` unless renewed, so a replica that dies mid-run cannot block the
+ * others for long.
  */
 export interface ReconcileLock {
   /** Resolves to a lease, or `null` while someone else holds the lock. */
@@ -30,9 +37,21 @@ export class MemoryReconcileLock implements ReconcileLock {
     const token = randomUUID();
     this.#holder = { token, expiresAt: now + ttlMs };
     return {
+      renew: async (nextTtlMs) => this.#renew(token, nextTtlMs),
       release: async () => {
         if (this.#holder?.token === token) this.#holder = null;
       },
     };
+  }
+
+  // An expired lease stays lost even if nobody took the lock meanwhile, as
+  // it does in Redis, where the key is gone.
+  #renew(token: string, ttlMs: number): boolean {
+    const now = this.#now();
+    const holder = this.#holder;
+    if (holder?.token !== token || holder.expiresAt <= now) return false;
+
+    holder.expiresAt = now + ttlMs;
+    return true;
   }
 }

@@ -15,14 +15,30 @@ export function logRun(
   { durationMs, nextInMs, previous }: RunTiming,
 ): void {
   const fields = { durationMs, nextInSeconds: Math.round(nextInMs / 1000) };
-  if (result.ok) {
-    const level = result.truncated ? "warn" : "info";
-    logger[level](
-      { ...fields, ...result.counts, truncated: result.truncated },
+  if (result.ok && result.truncated) {
+    const { from, to } = result.unread;
+    logger.warn(
+      {
+        ...fields,
+        ...result.counts,
+        truncated: true,
+        unreadFrom: from,
+        unreadTo: to,
+      },
+      `reconcile: ${result.counts.applied} applied of ${result.counts.fetched} fetched, truncated after ${result.counts.pages} pages: events from ${from} to ${to} were not read and will not be retried`,
+    );
+  } else if (result.ok) {
+    logger.info(
+      { ...fields, ...result.counts, truncated: false },
       `reconcile: ${result.counts.applied} applied of ${result.counts.fetched} fetched`,
     );
   } else if (result.reason === "locked") {
     logger.debug(fields, "reconcile: another replica is running it");
+  } else if (result.reason === "lock_lost") {
+    logger.warn(
+      { ...fields, reason: result.reason },
+      `reconcile: ${result.message}`,
+    );
   } else if (result.reason === "e2b_unauthorized") {
     logUnauthorized(logger, { ...fields, detail: result.message }, previous);
   } else {

@@ -4,6 +4,7 @@ import type { ReconcileResult } from "./reconcile-result";
 export type ReconcileErrorCode =
   | "reconcile_disabled"
   | "reconcile_in_progress"
+  | "reconcile_interrupted"
   | "e2b_unavailable"
   | "e2b_unauthorized"
   | "unavailable"
@@ -26,15 +27,17 @@ export const RECONCILE_DISABLED: ReconcileAnswer = failure(
 );
 
 /**
- * Turns a run's result into the route's answer: 200 with the counts, or
- * the failure's code, in the webhook route's `{ success, error, message }`
- * shape.
+ * Turns a run's result into the route's answer: 200 with the counts (and,
+ * for a truncated run, the `unread` window), or the failure's code, in the
+ * webhook route's `{ success, error, message }` shape.
  */
 export function reconcileAnswer(result: ReconcileResult): ReconcileAnswer {
   if (result.ok) {
+    const { counts, truncated } = result;
+    const unread = result.truncated ? { unread: result.unread } : {};
     return {
       status: 200,
-      body: { success: true, ...result.counts, truncated: result.truncated },
+      body: { success: true, ...counts, truncated, ...unread },
     };
   }
 
@@ -44,6 +47,12 @@ export function reconcileAnswer(result: ReconcileResult): ReconcileAnswer {
         409,
         "reconcile_in_progress",
         "Another replica is reconciling; try again shortly",
+      );
+    case "lock_lost":
+      return failure(
+        409,
+        "reconcile_interrupted",
+        "The run lost its lock (another replica took over, or Redis could not renew it) and stopped without moving the checkpoint; try again shortly",
       );
     case "e2b_unavailable":
     case "e2b_unauthorized": {

@@ -1,15 +1,16 @@
 import type { Logger } from "pino";
-import type { ApiError } from "../e2b-api/api-result";
 import type { E2bApi } from "../e2b-api/client";
-import type { SandboxEvent } from "../events/event";
 import { eventTimeFromEpoch } from "../events/timestamp";
 import type { SandboxManager } from "../registry/sandbox-manager";
-import { orderKey } from "../registry/transition";
 import { applyOldestFirst } from "./apply-events";
 import type { Checkpoint, CheckpointStore } from "./checkpoint";
 import { collectEvents } from "./collect-events";
-import type { ReconcileLock } from "./lock";
+import { LeaseKeeper } from "./lease-keeper";
+import type { LockLease, ReconcileLock } from "./lock";
+import { newestCheckpoint } from "./newest-checkpoint";
 import {
+  e2bFailure,
+  lockLost,
   storeUnavailable,
   type ReconcileCounts,
   type ReconcileResult,
@@ -24,8 +25,11 @@ export interface ReconcileDeps {
   /** How far back the first run looks. */
   lookbackMs: number;
   now?: () => number;
+  /** Renewed every third of it while the run lasts. */
   lockTtlMs?: number;
   pageSize?: number;
+  /** Pages one run reads at most; see `truncated` in the result. */
+  maxPages?: number;
 }
 
 // Later runs re-read this much before the checkpoint: events are published
@@ -39,9 +43,11 @@ const DEFAULT_LOCK_TTL_MS = 5 * 60_000;
  * through the registry's usual rules. Event ids make a repeat harmless.
  */
 export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
-  let lease;
+  const ttlMs = deps.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
+  const askedAt = Date.now();
+  let lease: LockLease | null;
   try {
-    lease = await deps.lock.acquire(deps.lockTtlMs ?? DEFAULT_LOCK_TTL_MS);
+    lease = await deps.lock.acquire(ttlMs);
   } catch (error) {
     return storeUnavailable("the reconcile lock", error);
   }
@@ -53,17 +59,23 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileResult> {
     };
   }
 
+  const keeper = new LeaseKeeper(lease, ttlMs, deps.logger, askedAt);
   try {
-    return await reconcileLocked(deps);
+    return await reconcileLocked(deps, keeper);
   } finally {
+    keeper.stop();
     await lease.release().catch((error: unknown) => {
       deps.logger.warn({ err: error }, "reconcile: releasing the lock failed");
     });
   }
 }
 
-async function reconcileLocked(deps: ReconcileDeps): Promise<ReconcileResult> {
+async function reconcileLocked(
+  deps: ReconcileDeps,
+  keeper: LeaseKeeper,
+): Promise<ReconcileResult> {
   const nowMs = (deps.now ?? Date.now)();
+  const lost = () => keeper.lost;
   let checkpoint: Checkpoint | null;
   try {
     checkpoint = await deps.checkpoints.read();
@@ -79,8 +91,14 @@ async function reconcileLocked(deps: ReconcileDeps): Promise<ReconcileResult> {
     boundaryKey: eventTimeFromEpoch(sinceMs).key,
     nowMs,
     pageSize: deps.pageSize,
+    maxPages: deps.maxPages,
+    shouldStop: lost,
   });
-  if (!collected.ok) return e2bFailure(collected.error);
+  if (!collected.ok) {
+    return collected.stopped
+      ? lockLost(keeper.lossReason)
+      : e2bFailure(collected.error);
+  }
 
   for (const record of collected.invalid) {
     deps.logger.warn(
@@ -100,45 +118,22 @@ async function reconcileLocked(deps: ReconcileDeps): Promise<ReconcileResult> {
     pages: collected.pages,
   };
   try {
-    await applyOldestFirst(deps.manager, events, counts);
-    const next = newestOf(events, nowMs);
-    if (next && (!checkpoint || next.timeKey > checkpoint.timeKey)) {
-      await deps.checkpoints.write(next);
-    }
+    // Events applied before a loss stay applied: the next run repeats them
+    // as harmless duplicates. Only the checkpoint must not move.
+    const finished = await applyOldestFirst(deps.manager, events, counts, lost);
+    if (!finished || keeper.lost) return lockLost(keeper.lossReason);
+
+    // A truncated run moves the checkpoint too (see README, "How
+    // reconciliation keeps the registry right"): held back, every later run
+    // would read the same newest pages again and stay truncated, never
+    // reaching the older part either. The unread window is reported instead.
+    const next = newestCheckpoint(events, nowMs);
+    if (next) await deps.checkpoints.advance(next);
   } catch (error) {
     return storeUnavailable("the registry", error);
   }
 
-  return { ok: true, counts, truncated: collected.truncated };
-}
-
-// A refused key is a setting to fix, not an outage to wait out.
-function e2bFailure(error: ApiError): ReconcileResult {
-  if (error.reason === "unauthorized") {
-    const message = `E2B refused E2B_API_KEY: ${error.message}`;
-    return { ok: false, reason: "e2b_unauthorized", message, error };
-  }
-  return {
-    ok: false,
-    reason: "e2b_unavailable",
-    message: error.message,
-    error,
-  };
-}
-
-// An event stamped in the future (a skewed clock) must not move the
-// checkpoint past events that have yet to appear.
-function newestOf(events: SandboxEvent[], nowMs: number): Checkpoint | null {
-  let newest: SandboxEvent | undefined;
-  for (const event of events) {
-    if (!newest || orderKey(event) > orderKey(newest)) newest = event;
-  }
-  if (!newest) return null;
-
-  const epochMs = Math.min(newest.time.epochMs, nowMs);
-  const timeKey =
-    epochMs === newest.time.epochMs
-      ? newest.time.key
-      : eventTimeFromEpoch(epochMs).key;
-  return { eventId: newest.id, timeKey, epochMs };
+  return collected.unread
+    ? { ok: true, counts, truncated: true, unread: collected.unread }
+    : { ok: true, counts, truncated: false };
 }

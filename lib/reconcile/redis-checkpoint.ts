@@ -12,6 +12,21 @@ const checkpointSchema = z.object({
 // run looks back the full lookback again.
 const CHECKPOINT_TTL_MS = 30 * 86_400_000;
 
+// Compare and set in one step, so two replicas cannot interleave a read and
+// a write. Time keys are fixed-width UTC strings, so comparing them as
+// strings orders them in time. A value that does not decode is replaced,
+// as `read()` treats it as absent.
+const ADVANCE = `local raw = redis.call("get", KEYS[1])
+if raw then
+  local ok, current = pcall(cjson.decode, raw)
+  if ok and type(current) == "table" and type(current.timeKey) == "string"
+    and current.timeKey >= ARGV[2] then
+    return 0
+  end
+end
+redis.call("set", KEYS[1], ARGV[1], "PX", ARGV[3])
+return 1`;
+
 /** The checkpoint shared by replicas, as one JSON value in Redis. */
 export class RedisCheckpointStore implements CheckpointStore {
   readonly #redis: Redis;
@@ -34,12 +49,15 @@ export class RedisCheckpointStore implements CheckpointStore {
     }
   }
 
-  async write(checkpoint: Checkpoint): Promise<void> {
-    await this.#redis.set(
+  async advance(checkpoint: Checkpoint): Promise<boolean> {
+    const moved = await this.#redis.eval(
+      ADVANCE,
+      1,
       this.#key,
       JSON.stringify(checkpoint),
-      "PX",
-      CHECKPOINT_TTL_MS,
+      checkpoint.timeKey,
+      String(CHECKPOINT_TTL_MS),
     );
+    return moved === 1;
   }
 }

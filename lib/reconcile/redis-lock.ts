@@ -2,8 +2,14 @@ import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { LockLease, ReconcileLock } from "./lock";
 
-// Delete the key only while it still holds our token: after an expiry,
-// another replica may hold the lock, and it is not ours to release.
+// Both scripts touch the key only while it still holds our token: after an
+// expiry, another replica may hold the lock, and it is not ours to extend
+// or release.
+const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then
+  return redis.call("pexpire", KEYS[1], ARGV[2])
+end
+return 0`;
+
 const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then
   return redis.call("del", KEYS[1])
 end
@@ -28,6 +34,16 @@ export class RedisReconcileLock implements ReconcileLock {
     if (set !== "OK") return null;
 
     return {
+      renew: async (nextTtlMs) => {
+        const renewed = await this.#redis.eval(
+          RENEW,
+          1,
+          this.#key,
+          token,
+          String(nextTtlMs),
+        );
+        return renewed === 1;
+      },
       release: async () => {
         await this.#redis.eval(RELEASE, 1, this.#key, token);
       },

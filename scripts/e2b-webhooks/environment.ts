@@ -7,6 +7,7 @@ export function readApiKey(env: Record<string, string | undefined>): string {
   if (!key) {
     throw new EnvironmentError(
       "E2B_API_KEY is not set: create a key at https://e2b.dev/dashboard?tab=keys and put E2B_API_KEY=e2b_... in .env.local (or export it).",
+      "missing_api_key",
     );
   }
   return key;
@@ -16,7 +17,10 @@ export function readApiKey(env: Record<string, string | undefined>): string {
 export function readBaseUrl(env: Record<string, string | undefined>): string {
   const raw = env.E2B_API_URL?.trim() || DEFAULT_E2B_API_URL;
   if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) {
-    throw new EnvironmentError(`E2B_API_URL "${raw}" is not an http(s) URL`);
+    throw new EnvironmentError(
+      `E2B_API_URL "${raw}" is not an http(s) URL`,
+      "invalid_api_url",
+    );
   }
   return raw;
 }

@@ -3,7 +3,7 @@ import { ENV_FILES } from "./env-files";
 import { EXIT } from "./io";
 
 const COMMON_OPTIONS: [string, string][] = [
-  ["--json", "print JSON for scripts (errors go to stderr as JSON)"],
+  ["--json", 'print JSON; errors go to stderr as {"error":{"code","message"}}'],
   ["-h, --help", "show this help"],
 ];
 
@@ -52,6 +52,9 @@ export function mainHelp(commands: readonly Command[]): string {
     `  ${EXIT.apiError}  E2B answered with an error (bad key, unknown id, refused request)`,
     `  ${EXIT.usage}  a mistake in the command line or the environment`,
     `  ${EXIT.unreachable}  E2B could not be reached or did not answer in time`,
+    "",
+    "In scripts, run `pnpm -s e2b:webhooks <command> --json`: without -s, pnpm",
+    "prints its own `> e2b-webhook-receiver@...` banner on stdout before the JSON.",
     "",
     "Run `pnpm e2b:webhooks <command> --help` for a command's options.",
     "",

@@ -16,12 +16,25 @@ export const EXIT = {
   unreachable: 3,
 } as const;
 
-/** A mistake the user can fix by changing the command or the environment. */
+/**
+ * A mistake the user can fix by changing the command or the environment.
+ * `code` is what `--json` prints, stable for scripts.
+ */
 export class UsageError extends Error {
   override name = "UsageError";
+  readonly code: string;
+
+  constructor(message: string, code = "usage_error") {
+    super(message);
+    this.code = code;
+  }
 }
 
 /** A missing or invalid environment variable: `--help` would not help. */
 export class EnvironmentError extends UsageError {
   override name = "EnvironmentError";
+
+  constructor(message: string, code = "environment_error") {
+    super(message, code);
+  }
 }

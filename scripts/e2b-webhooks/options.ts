@@ -36,11 +36,13 @@ export function readSecret(
   if (secret === "") {
     throw new EnvironmentError(
       "E2B_WEBHOOK_SECRET is not set: put the receiver's secret in .env.local or export it (generate a new one with `openssl rand -hex 32`).",
+      "missing_secret",
     );
   }
   if (secret.length < MIN_SECRET_LENGTH && !allowShort) {
     throw new UsageError(
       `E2B_WEBHOOK_SECRET has ${secret.length} characters; use at least ${MIN_SECRET_LENGTH} (or pass --allow-short-secret).`,
+      "secret_too_short",
     );
   }
   return secret;

@@ -1,11 +1,22 @@
 import type { ApiError } from "../../lib/e2b-api/api-result";
-import { EXIT, type CliIo } from "./io";
+import { EnvironmentError, EXIT, type CliIo, type UsageError } from "./io";
 
 export interface ErrorContext {
   /** The webhook the command was about, for a 404's hint. */
   webhookId?: string;
   baseUrl: string;
   json: boolean;
+}
+
+/** What `--json` prints on stderr for every failure, on one line. */
+export interface JsonError {
+  code: string;
+  message: string;
+  [detail: string]: unknown;
+}
+
+export function printJsonError(io: CliIo, error: JsonError): void {
+  io.err(JSON.stringify({ error }) + "\n");
 }
 
 /** Prints an API failure with a hint for fixing it; returns the exit code. */
@@ -18,16 +29,44 @@ export function reportApiError(
     error.reason === "network_error" || error.reason === "timeout"
       ? EXIT.unreachable
       : EXIT.apiError;
+  const hint = hintFor(error, context);
 
   if (context.json) {
-    io.err(JSON.stringify({ error }) + "\n");
+    const { reason, message, ...details } = error;
+    printJsonError(io, {
+      code: reason,
+      message,
+      ...details,
+      ...(hint && { hint }),
+    });
     return code;
   }
   io.err(`Error (${error.reason}): ${error.message}\n`);
-  const hint = hintFor(error, context);
   if (hint) io.err(`${hint}\n`);
 
   return code;
+}
+
+/**
+ * Prints a mistake in the command line or the environment; returns the
+ * usage exit code. `command`: the command it was for, to point at its help.
+ */
+export function reportUsageError(
+  io: CliIo,
+  error: UsageError,
+  context: { json: boolean; command?: string },
+): number {
+  if (context.json) {
+    printJsonError(io, { code: error.code, message: error.message });
+    return EXIT.usage;
+  }
+
+  io.err(`Error: ${error.message}\n`);
+  // A missing variable is not fixed by reading the options.
+  if (context.command && !(error instanceof EnvironmentError)) {
+    io.err(`Run \`pnpm e2b:webhooks ${context.command} --help\` for usage.\n`);
+  }
+  return EXIT.usage;
 }
 
 function hintFor(error: ApiError, context: ErrorContext): string | null {

@@ -1,6 +1,5 @@
-import { parseArgs } from "node:util";
 import { E2bApi } from "../../lib/e2b-api/client";
-import type { Command, CommandContext, OptionValues } from "./command";
+import type { Command, CommandContext } from "./command";
 import { deliveries } from "./commands/deliveries";
 import { remove } from "./commands/delete";
 import { list } from "./commands/list";
@@ -9,8 +8,9 @@ import { show } from "./commands/show";
 import { update } from "./commands/update";
 import { readApiKey, readBaseUrl } from "./environment";
 import { commandHelp, mainHelp } from "./help";
-import { EnvironmentError, EXIT, UsageError, type CliIo } from "./io";
-import { reportApiError } from "./report-error";
+import { EXIT, UsageError, type CliIo } from "./io";
+import { checkPositionals, parseOptions } from "./parse-command-line";
+import { reportApiError, reportUsageError } from "./report-error";
 
 export const COMMANDS: readonly Command[] = [
   register,
@@ -26,33 +26,53 @@ const TIMEOUT_MS = 15_000;
 /** Runs one command line; resolves to the process's exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined) {
-    io.err(mainHelp(COMMANDS));
-    return EXIT.usage;
-  }
   if (name === "help" || name === "--help" || name === "-h") {
     const topic = COMMANDS.find((c) => c.name === rest[0]);
     io.out(topic ? commandHelp(topic) : mainHelp(COMMANDS));
     return EXIT.ok;
   }
 
+  const json = wantsJson(argv);
   const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    const names = COMMANDS.map((c) => c.name).join(", ");
-    io.err(`Unknown command "${name}". Commands: ${names}.\n`);
-    return EXIT.usage;
-  }
-
   try {
+    if (!command) return missingCommand(name, json, io);
+
     return await runCommand(command, rest, io);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
 
-    io.err(`Error: ${error.message}\n`);
-    if (error instanceof EnvironmentError) return EXIT.usage;
-    io.err(`Run \`pnpm e2b:webhooks ${command.name} --help\` for usage.\n`);
-    return EXIT.usage;
+    return reportUsageError(io, error, { json, command: command?.name });
   }
+}
+
+// Read before parsing, so that a command line too wrong to parse still
+// answers a script in JSON.
+function wantsJson(argv: string[]): boolean {
+  const end = argv.indexOf("--");
+  return (end === -1 ? argv : argv.slice(0, end)).includes("--json");
+}
+
+function missingCommand(
+  name: string | undefined,
+  json: boolean,
+  io: CliIo,
+): number {
+  const names = COMMANDS.map((c) => c.name).join(", ");
+  if (name !== undefined && name !== "--json") {
+    throw new UsageError(
+      `Unknown command "${name}". Commands: ${names}.`,
+      "unknown_command",
+    );
+  }
+  if (json) {
+    throw new UsageError(
+      `No command given: start with one of ${names}.`,
+      "missing_command",
+    );
+  }
+
+  io.err(mainHelp(COMMANDS));
+  return EXIT.usage;
 }
 
 async function runCommand(
@@ -60,7 +80,7 @@ async function runCommand(
   args: string[],
   io: CliIo,
 ): Promise<number> {
-  const { values, positionals } = parse(command, args);
+  const { values, positionals } = parseOptions(command, args);
   if (values.help === true) {
     io.out(commandHelp(command));
     return EXIT.ok;
@@ -84,40 +104,4 @@ async function runCommand(
       reportApiError(io, error, { webhookId, baseUrl, json }),
   };
   return command.run(context);
-}
-
-function parse(
-  command: Command,
-  args: string[],
-): { values: OptionValues; positionals: string[] } {
-  try {
-    const { values, positionals } = parseArgs({
-      args,
-      options: {
-        ...command.options,
-        json: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-    // No option is declared `multiple`, so no value is an array.
-    return { values: values as OptionValues, positionals };
-  } catch (error) {
-    // parseArgs explains unknown flags and missing values well already.
-    throw new UsageError(
-      error instanceof Error ? error.message : String(error),
-    );
-  }
-}
-
-function checkPositionals(command: Command, positionals: string[]): void {
-  const expected = command.positionals;
-  if (positionals.length < expected.length) {
-    throw new UsageError(`${command.name} needs ${expected.join(" ")}`);
-  }
-  if (positionals.length > expected.length) {
-    const extra = positionals.slice(expected.length).join(" ");
-    throw new UsageError(`unexpected argument: ${extra}`);
-  }
 }

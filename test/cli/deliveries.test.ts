@@ -57,7 +57,8 @@ describe("pnpm e2b:webhooks deliveries", () => {
     ]);
     expect(rows[1]).toMatch(
       /failed\s+401\s+http_status: receiver answered 401$/,
-    );
+    ); // E2B documents no default order; the fake's is oldest first.
+    expect(fake.requests.at(-1)?.query.get("orderAsc")).toBe("false");
   });
 
   it("asks E2B for failed attempts only with --failed", async () => {

@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeE2bApi, type FakeE2bApi } from "../support/fake-e2b-api";
-import { runCli } from "./run-cli";
+import { cliProject, runCli } from "./run-cli";
 
 const FILE_SECRET = "f".repeat(64);
 const URL = "https://receiver.example.com/api/webhooks/e2b";
@@ -13,23 +12,20 @@ let project: string;
 
 beforeAll(async () => {
   fake = await startFakeE2bApi();
-  project = mkdtempSync(join(tmpdir(), "e2b-cli-env-"));
+  project = cliProject();
   writeFileSync(
     join(project, ".env.local"),
     `E2B_API_KEY=${fake.apiKey}\nE2B_WEBHOOK_SECRET=${FILE_SECRET}\n`,
   );
 });
-afterAll(async () => {
-  rmSync(project, { recursive: true, force: true });
-  await fake.close();
-});
+afterAll(() => fake.close());
 
 describe("pnpm e2b:webhooks and env files", () => {
   it("reads E2B_API_KEY and E2B_WEBHOOK_SECRET from .env.local, as next dev does", async () => {
     const run = await runCli(
       ["register", "--url", URL],
       { E2B_API_URL: fake.url },
-      { cwd: project },
+      { project },
     );
 
     expect(run.code).toBe(0);
@@ -43,7 +39,7 @@ describe("pnpm e2b:webhooks and env files", () => {
     const run = await runCli(
       ["register", "--url", URL],
       { E2B_API_URL: fake.url, E2B_WEBHOOK_SECRET: exported },
-      { cwd: project },
+      { project },
     );
 
     expect(run.code).toBe(0);

@@ -113,7 +113,7 @@ describe("pnpm e2b:webhooks when something is wrong", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
     expect(JSON.parse(run.stderr)).toMatchObject({
-      error: { reason: "not_found", status: 404, e2b: { code: 404 } },
+      error: { code: "not_found", status: 404, e2b: { code: 404 } },
     });
   });
 

@@ -21,9 +21,7 @@ afterAll(() => fake.close());
 
 describe("pnpm e2b:webhooks register", () => {
   it("registers all six lifecycle types with the secret and prints the new id", async () => {
-    const run = await runCli(["register", "--url", URL], env, {
-      viaPnpm: true,
-    });
+    const run = await runCli(["register", "--url", URL], env);
 
     expect(run.code).toBe(0);
     const webhook = fake.webhooks().at(-1);

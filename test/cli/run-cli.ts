@@ -1,7 +1,14 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import {
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll } from "vitest";
 import { ROOT } from "../support/production-build";
 
 export interface CliRun {
@@ -11,38 +18,72 @@ export interface CliRun {
 }
 
 export interface CliOptions {
-  /** Through `pnpm e2b:webhooks`, which runs in the project root. */
-  viaPnpm?: boolean;
-  /** The working directory, where the CLI looks for `.env.local`. */
-  cwd?: string;
+  /** A folder from `cliProject()`: where the CLI looks for `.env.local`. */
+  project?: string;
 }
 
-const TSX = join(ROOT, "node_modules/.bin/tsx");
-const ENTRY = join(ROOT, "scripts/e2b-webhooks.ts");
-
-// The CLI reads env files from its working directory: an empty one keeps a
-// developer's own .env.local out of the tests.
-const EMPTY_DIR = mkdtempSync(join(tmpdir(), "e2b-cli-"));
-process.once("exit", () => rmSync(EMPTY_DIR, { recursive: true, force: true }));
+const projects: string[] = [];
+// Registered by each test file that imports this one. rm does not follow
+// the symlinks: it removes the links, never the project they point to.
+afterAll(() => {
+  for (const dir of projects.splice(0)) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  sharedProject = undefined;
+});
 
 /**
- * Runs the CLI as a child process, the way `pnpm e2b:webhooks` does, with
- * only the given environment (plus PATH). Asynchronous on purpose: the fake
- * E2B API answers from this same process.
+ * A project folder to run the CLI in: this project's `e2b:webhooks` script
+ * and pinned pnpm version in a `package.json`, its code and dependencies by
+ * symlink, and no env file unless the test writes one. Running in the real
+ * project would read a developer's own `.env.local`.
+ */
+export function cliProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), "e2b-cli-"));
+  projects.push(dir);
+  const pkg = JSON.parse(
+    readFileSync(join(ROOT, "package.json"), "utf8"),
+  ) as Manifest;
+  const manifest = {
+    name: pkg.name,
+    version: pkg.version,
+    private: true,
+    type: pkg.type,
+    // corepack runs the pinned pnpm; without it, it would ask the registry
+    // for the latest.
+    packageManager: pkg.packageManager,
+    scripts: { "e2b:webhooks": pkg.scripts["e2b:webhooks"] },
+  };
+  writeFileSync(join(dir, "package.json"), JSON.stringify(manifest, null, 2));
+  for (const entry of ["node_modules", "scripts", "lib", "tsconfig.json"]) {
+    symlinkSync(join(ROOT, entry), join(dir, entry));
+  }
+  return dir;
+}
+
+interface Manifest {
+  name: string;
+  version: string;
+  type: string;
+  packageManager: string;
+  scripts: Record<string, string>;
+}
+
+let sharedProject: string | undefined;
+
+/**
+ * Runs `pnpm -s e2b:webhooks <args>` as a user does (`-s` keeps pnpm's own
+ * banner out of the output), with only the given environment (plus PATH).
+ * Asynchronous on purpose: the fake E2B API answers from this process.
+ * pnpm adds about 0.4 s per call to tsx's start-up.
  */
 export function runCli(
   args: string[],
   env: Record<string, string> = {},
   options: CliOptions = {},
 ): Promise<CliRun> {
-  const [command, argv] = options.viaPnpm
-    ? ["pnpm", ["-s", "--dir", ROOT, "e2b:webhooks", ...args]]
-    : [TSX, [ENTRY, ...args]];
-  // pnpm runs from the project, as a user runs it: corepack reads the
-  // pinned version from package.json there (elsewhere it would ask the
-  // registry for the latest pnpm). The script itself runs in ROOT either way.
-  const cwd = options.viaPnpm ? ROOT : (options.cwd ?? EMPTY_DIR);
-  const child = spawn(command, argv, {
+  const cwd = options.project ?? (sharedProject ??= cliProject());
+  const child = spawn("pnpm", ["-s", "e2b:webhooks", ...args], {
     cwd,
     env: {
       NODE_ENV: "production",

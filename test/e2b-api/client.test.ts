@@ -183,6 +183,21 @@ describe("the E2B API client", () => {
     expect(second.ok && second.value.nextCursor).toBeNull();
   });
 
+  it("sends orderAsc=false rather than dropping a false value", async () => {
+    const sandboxId = "iordered";
+    fake.addEvents(
+      { ...event("o1", "2026-02-01T00:00:01Z", "created"), sandboxId },
+      { ...event("o2", "2026-02-01T00:00:02Z", "killed"), sandboxId },
+    );
+
+    const newest = await api.listSandboxEvents({ sandboxId, orderAsc: false });
+    const oldest = await api.listSandboxEvents({ sandboxId, orderAsc: true });
+
+    expect(fake.requests.at(-2)?.query.get("orderAsc")).toBe("false");
+    expect(newest.ok && newest.value.map((e) => e.id)).toEqual(["o2", "o1"]);
+    expect(oldest.ok && oldest.value.map((e) => e.id)).toEqual(["o1", "o2"]);
+  });
+
   it("refuses to be created without an API key", () => {
     expect(
       () => new E2bApi({ apiKey: "", baseUrl: fake.url, timeoutMs: 1 }),

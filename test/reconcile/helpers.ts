@@ -89,3 +89,29 @@ export function eventOffsets(fake: FakeE2bApi): number[] {
     .filter((r) => r.path.startsWith("/events/sandboxes"))
     .map((r) => Number(r.query.get("offset")));
 }
+
+type EventsApi = ReconcileDeps["api"];
+
+/**
+ * Wraps an events API so each page takes `delayMs` longer, and calls
+ * `onPage` (with the page's number, from 1) before it is fetched.
+ */
+export function slowApi(
+  api: EventsApi,
+  delayMs: number,
+  onPage: (page: number) => Promise<void> | void = () => {},
+): EventsApi {
+  let page = 0;
+  return {
+    listSandboxEvents: async (query) => {
+      page += 1;
+      await onPage(page);
+      await sleep(delayMs);
+      return api.listSandboxEvents(query);
+    },
+  };
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -72,7 +72,7 @@ describe("reconciling from E2B's events API", () => {
 
     const query = fake.requests.at(-1)?.query;
     expect(query?.get("limit")).toBe("100");
-    expect(query?.get("orderAsc")).toBeNull();
+    expect(query?.get("orderAsc")).toBe("false");
   });
 
   it("pages across several pages and applies every event once", async () => {

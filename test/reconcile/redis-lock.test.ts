@@ -65,7 +65,7 @@ describe("the Redis reconcile lock and checkpoint", () => {
       epochMs: Date.UTC(2026, 10, 20, 10),
     };
 
-    await store.write(checkpoint);
+    await store.advance(checkpoint);
     const read = await new RedisCheckpointStore(
       redis,
       `${prefix}checkpoint`,
@@ -74,5 +74,51 @@ describe("the Redis reconcile lock and checkpoint", () => {
 
     expect(read).toEqual(checkpoint);
     expect(await store.read()).toBeNull();
+  });
+
+  it("moves the checkpoint only forward, replacing a corrupt value", async (context) => {
+    if (!redis)
+      return context.skip("no Redis for tests (reason printed above)");
+    const key = `${prefix}forward`;
+    const store = new RedisCheckpointStore(redis, key);
+    const at = (minute: number) => ({
+      eventId: `e${minute}`,
+      timeKey: `2026-11-20T10:${String(minute).padStart(2, "0")}:00.000000000Z`,
+      epochMs: Date.UTC(2026, 10, 20, 10, minute),
+    });
+
+    await redis.set(key, "{not json");
+    const overCorrupt = await store.advance(at(10));
+    const older = await store.advance(at(5));
+    const same = await store.advance({ ...at(10), eventId: "other" });
+    const newer = await store.advance(at(20));
+
+    expect([overCorrupt, older, same, newer]).toEqual([
+      true,
+      false,
+      false,
+      true,
+    ]);
+    expect(await store.read()).toEqual(at(20));
+    expect(await redis.pttl(key)).toBeGreaterThan(86_400_000);
+  });
+
+  it("renews a held lease, and neither renews nor releases a lock taken over", async (context) => {
+    if (!redis)
+      return context.skip("no Redis for tests (reason printed above)");
+    const key = `${prefix}renewed`;
+    const lease = await new RedisReconcileLock(redis, key).acquire(1_000);
+
+    const renewed = await lease?.renew(60_000);
+    const ttlAfterRenewal = await redis.pttl(key);
+    await redis.set(key, "another-replica", "PX", 5_000);
+    const renewedAfterTakeover = await lease?.renew(60_000);
+    await lease?.release();
+
+    expect(renewed).toBe(true);
+    expect(ttlAfterRenewal).toBeGreaterThan(30_000);
+    expect(renewedAfterTakeover).toBe(false);
+    expect(await redis.get(key)).toBe("another-replica");
+    expect(await redis.pttl(key)).toBeLessThanOrEqual(5_000);
   });
 });

@@ -16,6 +16,17 @@ describe("the answer to POST /api/reconcile", () => {
     expect(answer.body).toMatchObject({ error: "reconcile_in_progress" });
   });
 
+  it("is 409 reconcile_interrupted when the run lost its lock mid-run", () => {
+    const answer = reconcileAnswer({
+      ok: false,
+      reason: "lock_lost",
+      message: "Lost the reconcile lock mid-run (expired)",
+    });
+
+    expect(answer.status).toBe(409);
+    expect(answer.body).toMatchObject({ error: "reconcile_interrupted" });
+  });
+
   it("is 503 unavailable when the registry cannot be reached", () => {
     const answer = reconcileAnswer({
       ok: false,

@@ -298,7 +298,11 @@ function listDeliveries(
     .filter((a) => !q.get("eventType") || a.eventType === q.get("eventType"))
     .filter((a) => !q.get("start") || a.timestamp >= (q.get("start") ?? ""))
     .filter((a) => !q.get("end") || a.timestamp <= (q.get("end") ?? ""));
-  const ordered = sortByTime(matching, q.get("orderAsc") === "true");
+  // E2B documents no default order for attempts: the fake lists them oldest
+  // first unless asked, so a caller relying on a default shows up in tests.
+  const ascending = readOrderAsc(q.get("orderAsc"), true);
+  if (ascending === null) return error(400, "orderAsc must be true or false");
+  const ordered = sortByTime(matching, ascending);
   const data = ordered.slice(offset, offset + limit);
   const next = offset + limit < ordered.length ? offset + limit : null;
 
@@ -325,7 +329,10 @@ function listEvents(
   const matching = state.events
     .filter((e) => !id || e.sandboxId === id)
     .filter((e) => types.length === 0 || types.includes(String(e.type)));
-  const ordered = sortByTime(matching, query.get("orderAsc") === "true");
+  // Newest first by default, as E2B documents for the events API.
+  const ascending = readOrderAsc(query.get("orderAsc"), false);
+  if (ascending === null) return error(400, "orderAsc must be true or false");
+  const ordered = sortByTime(matching, ascending);
   return { status: 200, body: ordered.slice(offset, offset + limit) };
 }
 
@@ -337,6 +344,12 @@ function sortByTime<T extends { timestamp?: unknown }>(
     parseEventTime(String(item.timestamp ?? ""))?.key ?? "";
   const sorted = [...items].sort((a, b) => key(a).localeCompare(key(b)));
   return ascending ? sorted : sorted.reverse();
+}
+
+function readOrderAsc(raw: string | null, fallback: boolean): boolean | null {
+  if (raw === null) return fallback;
+  if (raw === "true" || raw === "false") return raw === "true";
+  return null;
 }
 
 function readLimit(raw: string | null, fallback: number): number | null {

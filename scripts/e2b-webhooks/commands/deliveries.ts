@@ -35,6 +35,8 @@ export const deliveries: Command = {
   async run({ positionals: [id = ""], values, io, json: asJson, api, fail }) {
     const failedOnly = flag(values, "failed");
     const page = await api().listDeliveries(id, {
+      // Newest first, as the help promises: E2B documents no default order.
+      orderAsc: false,
       limit: readLimit(text(values, "limit"), DEFAULT_LIMIT),
       cursor: text(values, "cursor"),
       ...(failedOnly && { deliveryStatus: FAILED_STATUS }),
