@@ -28,7 +28,8 @@ const USAGE = `Usage: pnpm tsx test-e2b-webhook.ts [--url URL] [--secret S]
 
   --url     the receiver's webhook URL (default ${DEFAULT_URL})
   --secret  the webhook secret (default: E2B_WEBHOOK_SECRET from the
-            environment, else from .env.local); --secret=S works too
+            environment, else from .env.local; exported empty, it is
+            none, as for the server); --secret=S works too
   -h, --help  show this help`;
 
 const OPTIONS = {

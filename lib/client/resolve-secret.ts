@@ -7,28 +7,45 @@ const NAME = "E2B_WEBHOOK_SECRET";
 
 /**
  * Finds the webhook secret: the `--secret` flag, else `E2B_WEBHOOK_SECRET`
- * in the environment, else in the env file (`.env.local`). Trimmed, as the
- * receiver trims it.
+ * in the environment, else in the env file (`.env.local`), trimmed as the
+ * receiver trims it. `source` says where it came from. The variable set
+ * empty or blank is no secret, as for the receiver, and the env file is
+ * then not read: Next.js never lets a file override a variable already set.
  */
 export function resolveSecret(
   flag: string | undefined,
   env: Record<string, string | undefined>,
   envFile: string,
 ): SecretResult {
-  const candidates: Array<[string, string | undefined]> = [
-    ["--secret", flag],
-    [NAME, env[NAME]],
-    [envFile, readEnvFile(envFile)[NAME]],
-  ];
-  for (const [source, value] of candidates) {
-    const secret = value?.trim();
-    if (secret) return { ok: true, secret, source };
-  }
+  const fromFlag = flag?.trim();
+  if (fromFlag) return { ok: true, secret: fromFlag, source: "--secret" };
+
+  const exported = env[NAME];
+  if (exported !== undefined) return fromEnvironment(exported, envFile);
+
+  return fromEnvFile(envFile);
+}
+
+function fromEnvironment(value: string, envFile: string): SecretResult {
+  const secret = value.trim();
+  if (secret) return { ok: true, secret, source: `${NAME} in the environment` };
 
   return {
     ok: false,
-    message: `No webhook secret: pass --secret, set ${NAME}, or add ${NAME}=... to ${envFile}`,
+    message: `${NAME} is set but empty in the environment, so ${envFile} is not read: a receiver started like this has no secret either (500 not_configured). Pass --secret, export the secret, or run \`unset ${NAME}\` to use ${envFile}.`,
   };
+}
+
+function fromEnvFile(envFile: string): SecretResult {
+  const value = readEnvFile(envFile)[NAME];
+  const secret = value?.trim();
+  if (secret) return { ok: true, secret, source: `${NAME} in ${envFile}` };
+
+  const message =
+    value === undefined
+      ? `No webhook secret: pass --secret, set ${NAME}, or add ${NAME}=... to ${envFile}`
+      : `${NAME} is empty in ${envFile}: a receiver reading it has no secret either (500 not_configured). Put the secret there, pass --secret, or set ${NAME}.`;
+  return { ok: false, message };
 }
 
 /**

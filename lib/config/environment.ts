@@ -87,6 +87,11 @@ export const environment = z.object({
     .refine(
       (v) => !v || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)),
       "expected an http(s) URL such as https://api.e2b.app",
+    )
+    // The key goes in X-API-Key; a password in the URL would reach logs.
+    .refine(
+      (v) => !v || !URL.canParse(v) || !/^[^/]*\/\/[^/]*@/.test(v),
+      "expected no user name or password in the URL (E2B_API_KEY carries the key)",
     ),
   E2B_RECONCILE_INTERVAL_SECONDS: integer(300, 0, 7 * DAY_SECONDS),
   E2B_RECONCILE_LOOKBACK_SECONDS: integer(DAY_SECONDS, 60, 30 * DAY_SECONDS),

@@ -1,4 +1,5 @@
 import type { ApiError } from "./api-result";
+import { displayUrl } from "./display-url";
 import { e2bErrorSchema, type E2bError } from "./schemas";
 
 /** The error for a non-2xx answer, with E2B's `{ code, message }` when sent. */
@@ -29,23 +30,26 @@ function parseE2bError(text: string): E2bError | null {
   }
 }
 
-/** The error for a call that got no answer at all. */
+/**
+ * The error for a call that got no answer at all. It names the base URL as
+ * configured, path included, so a proxy prefix shows in the message.
+ */
 export function transportError(
   error: unknown,
-  url: string,
+  baseUrl: string,
   timeoutMs: number,
 ): ApiError {
-  const origin = new URL(url).origin;
+  const where = displayUrl(baseUrl);
   if (error instanceof Error && error.name === "TimeoutError") {
     return {
       reason: "timeout",
-      message: `E2B at ${origin} did not answer within ${timeoutMs} ms`,
+      message: `E2B at ${where} did not answer within ${timeoutMs} ms`,
     } satisfies ApiError;
   }
 
   return {
     reason: "network_error",
-    message: `Could not reach E2B at ${origin}: ${describeCause(error)}`,
+    message: `Could not reach E2B at ${where}: ${describeCause(error)}`,
   } satisfies ApiError;
 }
 

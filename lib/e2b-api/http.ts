@@ -49,7 +49,7 @@ export async function callE2b<T>(
     status = response.status;
     text = await response.text();
   } catch (error) {
-    return failed(transportError(error, url, options.timeoutMs));
+    return failed(transportError(error, options.baseUrl, options.timeoutMs));
   }
 
   if (status < 200 || status > 299) return failed(answerError(status, text));

@@ -8,7 +8,11 @@ import {
 } from "../rate-limit/delivery-limits";
 import type { SandboxManager } from "../registry/sandbox-manager";
 import type { StoreApplyResult } from "../registry/store";
-import { verifySignature, type HeaderReader } from "../signature/verify";
+import {
+  SIGNATURE_HEADER_NAMES,
+  verifySignature,
+  type HeaderReader,
+} from "../signature/verify";
 import { parseJson } from "./parse-json";
 import { failure, type DeliveryResult } from "./result";
 
@@ -71,7 +75,7 @@ export async function receiveDelivery(
 
     const message =
       signature.reason === "missing_signature"
-        ? "No signature header: expected e2b-signature or X-E2B-Signature"
+        ? `No signature header: expected one of ${SIGNATURE_HEADER_NAMES.join(", ")}`
         : "The signature does not match this body and secret";
     return {
       result: failure(signature.reason, message, { detail: signature.detail }),

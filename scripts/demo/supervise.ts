@@ -19,11 +19,14 @@ export function supervise(demo: DemoServer): Supervisor {
 
   const stop = async () => {
     stopping = true;
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
     await demo.server.stop();
   };
+  // The handlers stay for good: Ctrl+C reaches the demo more than once
+  // (from the terminal, and relayed by pnpm and tsx), and a signal with no
+  // handler left would end the demo with 130 before the server has stopped.
   const onSignal = () => {
+    if (stopping) return;
+
     console.log("\nStopping the server…");
     void stop().then(() => process.exit(kept ? 0 : 130));
   };

@@ -10,21 +10,14 @@ export const MIN_SECRET_LENGTH = 32;
 
 const TYPE_PREFIX = "sandbox.lifecycle.";
 
-/** Accepts `https://` only, or `http://` too when explicitly allowed. */
-export function readWebhookUrl(raw: string, allowHttp: boolean): string {
-  if (!URL.canParse(raw)) {
-    throw new UsageError(`--url "${raw}" is not a valid URL`);
-  }
-  const { protocol } = new URL(raw);
-  if (protocol === "https:") return raw;
-
-  if (protocol === "http:" && allowHttp) return raw;
-  if (protocol === "http:") {
+/** `--name`: E2B's list shows it, so a blank one leaves a row unlabelled. */
+export function readName(raw: string): string {
+  if (raw.trim() === "") {
     throw new UsageError(
-      `--url uses http: E2B would send events and their signatures in clear text. Use https, or pass --allow-http for a local test.`,
+      "--name is blank: give the webhook a label, such as --name staging",
     );
   }
-  throw new UsageError(`--url must be an https URL, got ${protocol}`);
+  return raw;
 }
 
 /** The signing secret from E2B_WEBHOOK_SECRET, trimmed as the receiver does. */

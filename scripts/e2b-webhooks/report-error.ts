@@ -1,4 +1,5 @@
 import type { ApiError } from "../../lib/e2b-api/api-result";
+import { displayUrl } from "../../lib/e2b-api/display-url";
 import { EnvironmentError, EXIT, type CliIo, type UsageError } from "./io";
 
 export interface ErrorContext {
@@ -62,9 +63,15 @@ export function reportUsageError(
   }
 
   io.err(`Error: ${error.message}\n`);
-  // A missing variable is not fixed by reading the options.
-  if (context.command && !(error instanceof EnvironmentError)) {
-    io.err(`Run \`pnpm e2b:webhooks ${context.command} --help\` for usage.\n`);
+  // A missing variable is not fixed by reading the options, and a message
+  // that already points to the help needs no second pointer.
+  const help = `pnpm e2b:webhooks ${context.command} --help`;
+  if (
+    context.command &&
+    !(error instanceof EnvironmentError) &&
+    !error.message.includes(help)
+  ) {
+    io.err(`Run \`${help}\` for usage.\n`);
   }
   return EXIT.usage;
 }
@@ -79,7 +86,7 @@ function hintFor(error: ApiError, context: ErrorContext): string | null {
         : null;
     case "network_error":
     case "timeout":
-      return `Check E2B_API_URL (now ${context.baseUrl}) and the network.`;
+      return `Check E2B_API_URL (now ${displayUrl(context.baseUrl)}) and the network.`;
     default:
       return null;
   }

@@ -14,7 +14,7 @@ beforeAll(async () => {
     E2B_WEBHOOK_SECRET: "s".repeat(32),
   };
   const run = await runCli(
-    ["register", "--url", "https://r.example.com/hook", "--json"],
+    ["register", "--url", "https://r.example.com/api/webhooks/e2b", "--json"],
     env,
   );
   id = (JSON.parse(run.stdout) as { id: string }).id;
@@ -105,7 +105,7 @@ describe("pnpm e2b:webhooks deliveries", () => {
 
   it("says so when a webhook has no failed attempt", async () => {
     const other = await runCli(
-      ["register", "--url", "https://q.example.com/hook", "--json"],
+      ["register", "--url", "https://q.example.com/api/webhooks/e2b", "--json"],
       env,
     );
     const otherId = (JSON.parse(other.stdout) as { id: string }).id;

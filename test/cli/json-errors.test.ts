@@ -84,7 +84,7 @@ describe("pnpm -s e2b:webhooks … --json when something is wrong", () => {
     const { E2B_WEBHOOK_SECRET: _secret, ...withoutSecret } = env;
 
     const run = await runCli(
-      ["register", "--url", "https://r.example.com/hook", "--json"],
+      ["register", "--url", "https://r.example.com/api/webhooks/e2b", "--json"],
       withoutSecret,
     );
 
@@ -123,7 +123,7 @@ describe("pnpm -s e2b:webhooks … --json when something is wrong", () => {
 
   it("keeps stdout to the JSON result and stderr empty on success", async () => {
     const run = await runCli(
-      ["register", "--url", "https://r.example.com/hook", "--json"],
+      ["register", "--url", "https://r.example.com/api/webhooks/e2b", "--json"],
       env,
     );
 

@@ -22,7 +22,7 @@ async function registered(name: string): Promise<string> {
     [
       "register",
       "--url",
-      `https://${name}.example.com/hook`,
+      `https://${name}.example.com/api/webhooks/e2b`,
       "--name",
       name,
       "--json",
@@ -78,7 +78,7 @@ describe("pnpm e2b:webhooks list, show, update and delete", () => {
     expect(run.code).toBe(0);
     const webhook = fake.webhooks().find((w) => w.id === id);
     expect(webhook).toMatchObject({ name: "after", enabled: false });
-    expect(webhook?.url).toBe("https://before.example.com/hook");
+    expect(webhook?.url).toBe("https://before.example.com/api/webhooks/e2b");
     expect(fake.requests.at(-1)?.body).toEqual({
       name: "after",
       enabled: false,

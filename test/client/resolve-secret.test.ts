@@ -27,14 +27,14 @@ describe("resolveSecret", () => {
   it("falls back to the environment", () => {
     expect(resolveSecret(undefined, env, file)).toMatchObject({
       secret: "from-env",
-      source: "E2B_WEBHOOK_SECRET",
+      source: "E2B_WEBHOOK_SECRET in the environment",
     });
   });
 
   it("falls back to the env file", () => {
     expect(resolveSecret(undefined, {}, file)).toMatchObject({
       secret: "from-file",
-      source: file,
+      source: `E2B_WEBHOOK_SECRET in ${file}`,
     });
   });
 
@@ -42,6 +42,43 @@ describe("resolveSecret", () => {
     expect(
       resolveSecret("  ", { E2B_WEBHOOK_SECRET: " padded " }, file),
     ).toMatchObject({ secret: "padded" });
+  });
+
+  it.each([
+    ["empty", ""],
+    ["blank", "  \t "],
+  ])(
+    "has no secret when the variable is exported %s, as the receiver, without reading the env file",
+    (_name, value) => {
+      const result = resolveSecret(
+        undefined,
+        { E2B_WEBHOOK_SECRET: value },
+        file,
+      );
+
+      expect(result).toMatchObject({ ok: false });
+      expect(!result.ok && result.message).toMatch(
+        /^E2B_WEBHOOK_SECRET is set but empty in the environment, so .* is not read/,
+      );
+    },
+  );
+
+  it("still takes the --secret flag over an empty exported variable", () => {
+    expect(
+      resolveSecret("from-flag", { E2B_WEBHOOK_SECRET: "" }, file),
+    ).toMatchObject({ ok: true, secret: "from-flag" });
+  });
+
+  it("says so when the env file holds the variable empty", () => {
+    const result = resolveSecret(
+      undefined,
+      {},
+      envFile("E2B_WEBHOOK_SECRET=\n"),
+    );
+
+    expect(!result.ok && result.message).toMatch(
+      /^E2B_WEBHOOK_SECRET is empty in .*\.env: .*no secret/,
+    );
   });
 
   it("explains where to put a secret when there is none", () => {

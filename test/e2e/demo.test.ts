@@ -156,7 +156,7 @@ async function useAdminToken(baseUrl: string, token: string) {
 // Generous cap: the demo starts a server and replays a day (a slow, shared
 // machine may take a while); the test waits for output, never for time.
 describe("pnpm demo --keep", () => {
-  it("prints a dashboard URL, an admin token and a send-more command that work, until SIGTERM", async () => {
+  it("prints a dashboard URL, an admin token and a send-more command that work, until Ctrl+C", async () => {
     ensureProductionBuild();
     const child = spawnScript("scripts/demo.ts", ["--keep"]);
     let stdout = "";
@@ -182,8 +182,9 @@ describe("pnpm demo --keep", () => {
       "test-e2b-webhook.ts",
       sendMore?.split(" ") ?? [],
     );
-    child.kill("SIGTERM");
-    const code = await exited;
+    // Ctrl+C, again and again while the server stops (pnpm relays it too).
+    const pressing = setInterval(() => child.kill("SIGINT"), 5);
+    const code = await exited.finally(() => clearInterval(pressing));
     const afterStop = await fetch(url).then(
       (r) => r.status,
       () => "down",

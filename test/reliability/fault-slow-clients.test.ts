@@ -165,7 +165,7 @@ function trickleBody(server: RunningServer): Slow {
 function stallBody(server: RunningServer): Slow {
   const connection = rawConnection(server.port);
   connection.write(requestHead({ "e2b-signature": "x" }, DECLARED_BYTES));
-  connection.write("{\"id\":");
+  connection.write('{"id":');
   return { connection, openedAt: performance.now(), stop: () => {} };
 }
 

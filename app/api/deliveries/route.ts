@@ -3,10 +3,13 @@ import { authorizeAdmin } from "@/lib/admin/authorize";
 import { refuseAdmin } from "@/lib/admin/failed-auth";
 import { parseLimit } from "@/lib/admin/query";
 import { jsonResponse } from "@/lib/http/json-response";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { getRuntime } from "@/lib/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
+
+export const { OPTIONS, POST, PUT, DELETE, PATCH } = otherMethods(["GET"]);
 
 /** The most recent deliveries (`?limit=N`), newest first. */
 export async function GET(request: Request): Promise<Response> {

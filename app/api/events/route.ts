@@ -1,11 +1,14 @@
 import { authorizeAdmin } from "@/lib/admin/authorize";
 import { refuseAdmin } from "@/lib/admin/failed-auth";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { loadSnapshot } from "@/lib/observability/dashboard-snapshot";
 import { snapshotStream } from "@/lib/observability/snapshot-stream";
 import { getRuntime } from "@/lib/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
+
+export const { OPTIONS, POST, PUT, DELETE, PATCH } = otherMethods(["GET"]);
 
 /**
  * The dashboard's live feed as server-sent events: a `snapshot` event at

@@ -1,9 +1,15 @@
 import packageJson from "@/package.json";
 import { jsonResponse } from "@/lib/http/json-response";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { getRuntime } from "@/lib/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
+
+export const { OPTIONS, POST, PUT, DELETE, PATCH } = otherMethods([
+  "GET",
+  "HEAD",
+]);
 
 // Read from package.json when the app is built: a version is not a secret.
 const VERSION = packageJson.version;

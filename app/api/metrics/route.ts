@@ -1,9 +1,12 @@
 import { authorizeAdmin } from "@/lib/admin/authorize";
 import { refuseAdmin } from "@/lib/admin/failed-auth";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { getRuntime } from "@/lib/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
+
+export const { OPTIONS, POST, PUT, DELETE, PATCH } = otherMethods(["GET"]);
 
 /** Prometheus metrics; scrape with `authorization: { credentials: <token> }`. */
 export async function GET(request: Request): Promise<Response> {

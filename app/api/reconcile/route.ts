@@ -2,6 +2,7 @@ import { authorizeAdmin } from "@/lib/admin/authorize";
 import { crossOriginRefused, isCrossOrigin } from "@/lib/admin/cross-origin";
 import { refuseAdmin } from "@/lib/admin/failed-auth";
 import { jsonResponse } from "@/lib/http/json-response";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import {
   RECONCILE_DISABLED,
   reconcileAnswer,
@@ -10,6 +11,8 @@ import { getRuntime } from "@/lib/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
+
+export const { OPTIONS, PUT, DELETE, PATCH } = otherMethods(["GET", "POST"]);
 
 /**
  * Runs a reconciliation from E2B's events API now (after any run in

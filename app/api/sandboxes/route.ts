@@ -4,10 +4,13 @@ import { refuseAdmin } from "@/lib/admin/failed-auth";
 import { parseStateFilter } from "@/lib/admin/query";
 import { byRecentActivity } from "@/lib/admin/sandbox-order";
 import { jsonResponse } from "@/lib/http/json-response";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { getRuntime } from "@/lib/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
+
+export const { OPTIONS, POST, PUT, DELETE, PATCH } = otherMethods(["GET"]);
 
 /** Lists the registry's sandboxes, most recent activity first. */
 export async function GET(request: Request): Promise<Response> {

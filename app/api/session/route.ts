@@ -10,10 +10,16 @@ import {
 import { isFormPost, readSignIn } from "@/lib/admin/sign-in";
 import { isAdminToken } from "@/lib/admin/token";
 import { jsonResponse } from "@/lib/http/json-response";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { getRuntime } from "@/lib/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
+
+export const { OPTIONS, GET, HEAD, PUT, PATCH } = otherMethods([
+  "POST",
+  "DELETE",
+]);
 
 /**
  * Signs in: exchanges the admin token for a session cookie. The dashboard's

@@ -41,5 +41,11 @@ function haltHint(halt: Halt, url: string): string {
         : `The URL redirects (${halt.status}) without saying where: pass the receiver's own URL with --url.`;
     case "not_receiver":
       return `${url} did not answer like the receiver: it answered HTTP ${halt.status} (${halt.contentType}), where the receiver answers a JSON body with "success". Check the URL: the receiver's webhook path is ${WEBHOOK_PATH}.`;
+    case "not_webhook":
+      return `${url} is not the receiver's webhook endpoint: it answered ${halt.status} ${halt.error}. Use the webhook path (--url=${webhookUrl(url)}).`;
   }
+}
+
+function webhookUrl(url: string): string {
+  return URL.canParse(url) ? new URL(WEBHOOK_PATH, url).href : WEBHOOK_PATH;
 }

@@ -4,7 +4,12 @@ import type { Answer, AnswerBody } from "../send-delivery";
 export type Halt =
   | { kind: "unreachable" }
   | { kind: "redirected"; status: number; location?: string }
-  | { kind: "not_receiver"; status: number; contentType: string };
+  | { kind: "not_receiver"; status: number; contentType: string }
+  | { kind: "not_webhook"; status: number; error: string };
+
+// The receiver's answers for a path that is not its webhook endpoint, or a
+// method that endpoint does not take: never what a POST to it gets.
+const WRONG_ENDPOINT = new Set(["not_found", "method_not_allowed"]);
 
 /** A failed check that stops the run, with the reason for its last words. */
 export interface HaltingResult {
@@ -23,8 +28,9 @@ export interface ReceiverAnswer {
 
 /**
  * Whether an answer came from the receiver at all. No answer, a redirect
- * (never followed, so the sender learns the receiver's own URL) or a body
- * that is not the receiver's JSON each halt the checks.
+ * (never followed, so the sender learns the receiver's own URL), a body
+ * that is not the receiver's JSON, or the receiver saying this is not its
+ * webhook endpoint each halt the checks.
  */
 export function fromReceiver(
   answer: Answer,
@@ -46,6 +52,12 @@ export function fromReceiver(
     const contentType = answer.contentType ?? "no Content-Type";
     const halt: Halt = { kind: "not_receiver", status, contentType };
     const detail = `HTTP ${status} (${contentType}), not the receiver's JSON answer`;
+    return { ok: false, got, detail, halt };
+  }
+
+  if (!body.success && WRONG_ENDPOINT.has(body.error)) {
+    const halt: Halt = { kind: "not_webhook", status, error: body.error };
+    const detail = `${got}: not the receiver's webhook endpoint`;
     return { ok: false, got, detail, halt };
   }
 

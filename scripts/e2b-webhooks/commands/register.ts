@@ -1,6 +1,7 @@
 import { EXIT, UsageError } from "../io";
 import { json } from "../format";
-import { readEvents, readSecret, readWebhookUrl } from "../options";
+import { readEvents, readName, readSecret } from "../options";
+import { readWebhookUrl } from "../webhook-url";
 import { flag, text, type Command } from "../command";
 import { describeWebhook } from "./show";
 
@@ -21,6 +22,7 @@ export const register: Command = {
     events: { type: "string" },
     disabled: { type: "boolean" },
     "allow-http": { type: "boolean" },
+    "allow-other-path": { type: "boolean" },
     "allow-short-secret": { type: "boolean" },
   },
   optionHelp: [
@@ -32,6 +34,7 @@ export const register: Command = {
     ],
     ["--disabled", "register without enabling deliveries yet"],
     ["--allow-http", "accept an http:// URL (local tests only)"],
+    ["--allow-other-path", "accept a path not ending in /api/webhooks/e2b"],
     ["--allow-short-secret", "accept a secret shorter than 32 characters"],
   ],
   positionals: [],
@@ -41,7 +44,11 @@ export const register: Command = {
     if (rawUrl === undefined) {
       throw new UsageError("register needs --url URL");
     }
-    const url = readWebhookUrl(rawUrl, flag(values, "allow-http"));
+    const url = readWebhookUrl(rawUrl, {
+      allowHttp: flag(values, "allow-http"),
+      allowOtherPath: flag(values, "allow-other-path"),
+    });
+    const name = readName(text(values, "name") ?? DEFAULT_WEBHOOK_NAME);
     const events = readEvents(text(values, "events"));
     const signatureSecret = readSecret(
       io.env,
@@ -49,7 +56,7 @@ export const register: Command = {
     );
 
     const created = await api().createWebhook({
-      name: text(values, "name") ?? DEFAULT_WEBHOOK_NAME,
+      name,
       url,
       events,
       signatureSecret,

@@ -2,7 +2,8 @@ import type { WebhookChanges } from "../../../lib/e2b-api/requests";
 import { flag, text, type Command, type OptionValues } from "../command";
 import { json } from "../format";
 import { EXIT, UsageError, type CliIo } from "../io";
-import { readEvents, readSecret, readWebhookUrl } from "../options";
+import { readEvents, readName, readSecret } from "../options";
+import { readWebhookUrl } from "../webhook-url";
 import { describeWebhook } from "./show";
 
 export const update: Command = {
@@ -23,6 +24,7 @@ export const update: Command = {
     disable: { type: "boolean" },
     "rotate-secret": { type: "boolean" },
     "allow-http": { type: "boolean" },
+    "allow-other-path": { type: "boolean" },
     "allow-short-secret": { type: "boolean" },
   },
   optionHelp: [
@@ -32,6 +34,7 @@ export const update: Command = {
     ["--enable, --disable", "turn deliveries on or off"],
     ["--rotate-secret", "send E2B_WEBHOOK_SECRET as the new secret"],
     ["--allow-http", "accept an http:// URL (local tests only)"],
+    ["--allow-other-path", "accept a path not ending in /api/webhooks/e2b"],
     ["--allow-short-secret", "accept a secret shorter than 32 characters"],
   ],
   positionals: ["ID"],
@@ -59,10 +62,13 @@ function readChanges(values: OptionValues, io: CliIo): WebhookChanges {
   const changes: WebhookChanges = {};
   const url = text(values, "url");
   if (url !== undefined) {
-    changes.url = readWebhookUrl(url, flag(values, "allow-http"));
+    changes.url = readWebhookUrl(url, {
+      allowHttp: flag(values, "allow-http"),
+      allowOtherPath: flag(values, "allow-other-path"),
+    });
   }
   const name = text(values, "name");
-  if (name !== undefined) changes.name = name;
+  if (name !== undefined) changes.name = readName(name);
   if (text(values, "events") !== undefined) {
     changes.events = readEvents(text(values, "events"));
   }

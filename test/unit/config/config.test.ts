@@ -68,6 +68,13 @@ describe("configuration defaults", () => {
 });
 
 describe("invalid settings", () => {
+  it("refuse a password in E2B_API_URL without printing it", () => {
+    const load = () => loadConfig({ E2B_API_URL: "https://u:hunter2@e2b.dev" });
+
+    expect(load).toThrow(/E2B_API_URL: expected no user name or password/);
+    expect(load).not.toThrow(/hunter2/);
+  });
+
   it.each([
     ["WEBHOOK_MAX_BODY_BYTES", "lots"],
     ["WEBHOOK_MAX_BODY_BYTES", "1023"],

@@ -2,10 +2,13 @@ import { adminError, storeUnavailable } from "@/lib/admin/admin-error";
 import { authorizeAdmin } from "@/lib/admin/authorize";
 import { refuseAdmin } from "@/lib/admin/failed-auth";
 import { jsonResponse } from "@/lib/http/json-response";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import { getRuntime } from "@/lib/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
+
+export const { OPTIONS, POST, PUT, DELETE, PATCH } = otherMethods(["GET"]);
 
 interface Context {
   params: Promise<{ id: string }>;

@@ -1,5 +1,6 @@
 import { readBody, type BodyResult } from "@/lib/http/read-body";
 import { jsonResponse } from "@/lib/http/json-response";
+import { otherMethods } from "@/lib/http/method-not-allowed";
 import {
   receiveDelivery,
   type Received,
@@ -13,7 +14,6 @@ import { getRuntime } from "@/lib/runtime";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const ALLOW = { allow: "OPTIONS, POST" };
 // E2B's body is about a kilobyte and arrives with its headers; a client
 // still sending after this long is refused instead of holding the request
 // open until Node's 300 s requestTimeout.
@@ -81,19 +81,7 @@ function unreadBody(
   );
 }
 
-export function OPTIONS(): Response {
-  return new Response(null, { status: 204, headers: ALLOW });
-}
-
-function methodNotAllowed(): Response {
-  const { body, status } = failure(
-    "method_not_allowed",
-    "This endpoint accepts POST deliveries from E2B only",
-  );
-  return jsonResponse(status, body, ALLOW);
-}
-
-export const GET = methodNotAllowed;
-export const PUT = methodNotAllowed;
-export const PATCH = methodNotAllowed;
-export const DELETE = methodNotAllowed;
+export const { OPTIONS, GET, HEAD, PUT, PATCH, DELETE } = otherMethods(
+  ["POST"],
+  "This endpoint accepts POST deliveries from E2B only",
+);
