@@ -1,5 +1,9 @@
+import type { ErrorCode } from "@/lib/pipeline/result";
+import type { Outcome } from "@/lib/registry/transition";
+
 /** What each delivery outcome or error code means, for people. */
-const MEANINGS: Record<string, string> = {
+// Typed by the codes themselves, so a new code cannot be left unexplained.
+const MEANINGS: Record<Outcome | ErrorCode, string> = {
   applied: "Applied to the registry",
   duplicate: "Already applied (a retry)",
   stale: "Older than what the registry knows, or the sandbox was killed",
@@ -10,6 +14,7 @@ const MEANINGS: Record<string, string> = {
   invalid_payload: "Body is not a lifecycle event",
   payload_too_large: "Body over WEBHOOK_MAX_BODY_BYTES",
   request_timeout: "Body did not arrive within 10 s",
+  request_aborted: "Client disconnected before the body ended",
   not_configured: "E2B_WEBHOOK_SECRET is not set",
   unavailable: "Registry unavailable; E2B will retry",
   rate_limited: "Rate limited",
@@ -17,7 +22,8 @@ const MEANINGS: Record<string, string> = {
 };
 
 export function outcomeMeaning(outcome: string): string {
-  return MEANINGS[outcome] ?? outcome;
+  const meanings: Readonly<Record<string, string>> = MEANINGS;
+  return meanings[outcome] ?? outcome;
 }
 
 export type Severity = "ok" | "quiet" | "rejected" | "failed";
