@@ -4,7 +4,7 @@
 // or transaction sent as one write and answered before the caller goes on:
 // one round trip each), and keeps the counts as JSON in
 // BENCH_REDIS_WRITES_FILE, refreshed every 100 ms.
-import { writeFileSync } from "node:fs";
+import { renameSync, writeFileSync } from "node:fs";
 import { Socket } from "node:net";
 
 const file = process.env.BENCH_REDIS_WRITES_FILE;
@@ -24,5 +24,11 @@ if (file) {
     }
     return write.call(this, chunk, ...rest);
   };
-  setInterval(() => writeFileSync(file, JSON.stringify(writes)), 100).unref();
+  // Written aside, then renamed: the bench reads the file at any moment
+  // and must never find it truncated halfway through a write.
+  const aside = `${file}.part`;
+  setInterval(() => {
+    writeFileSync(aside, JSON.stringify(writes));
+    renameSync(aside, file);
+  }, 100).unref();
 }

@@ -158,7 +158,9 @@ async function useAdminToken(baseUrl: string, token: string) {
 describe("pnpm demo --keep", () => {
   it("prints a dashboard URL, an admin token and a send-more command that work, until Ctrl+C", async () => {
     ensureProductionBuild();
-    const child = spawnScript("scripts/demo.ts", ["--keep"]);
+    const child = spawnScript("scripts/demo.ts", ["--keep"], {
+      detached: true,
+    });
     let stdout = "";
     const exited = new Promise<number | null>((resolve) =>
       child.once("close", resolve),
@@ -182,9 +184,10 @@ describe("pnpm demo --keep", () => {
       "test-e2b-webhook.ts",
       sendMore?.split(" ") ?? [],
     );
-    // Ctrl+C, again and again while the server stops (pnpm relays it too).
-    const pressing = setInterval(() => child.kill("SIGINT"), 5);
-    const code = await exited.finally(() => clearInterval(pressing));
+    // Ctrl+C as a terminal sends it: to the whole process group, so tsx
+    // relays a second copy to the demo while the demo stops its server.
+    process.kill(-(child.pid ?? 0), "SIGINT");
+    const code = await exited;
     const afterStop = await fetch(url).then(
       (r) => r.status,
       () => "down",

@@ -11,11 +11,17 @@ export interface ScriptRun {
 const TSX = join(ROOT, "node_modules/.bin/tsx");
 
 /** Starts a TypeScript script through tsx, as `pnpm tsx <script>` does. */
-export function spawnScript(script: string, args: string[]): ChildProcess {
+export function spawnScript(
+  script: string,
+  args: string[],
+  { detached = false }: { detached?: boolean } = {},
+): ChildProcess {
   return spawn(TSX, [script, ...args], {
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so a test can signal it as a terminal does.
+    detached,
   });
 }
 
