@@ -18,7 +18,6 @@ const MEANINGS: Record<Outcome | ErrorCode, string> = {
   not_configured: "E2B_WEBHOOK_SECRET is not set",
   unavailable: "Registry unavailable; E2B will retry",
   rate_limited: "Rate limited",
-  method_not_allowed: "Wrong HTTP method",
 };
 
 export function outcomeMeaning(outcome: string): string {

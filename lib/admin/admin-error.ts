@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { jsonResponse } from "../http/json-response";
+import { errorResponse } from "../http/error-response";
 import type { AdminAccess } from "./authorize";
 
 /** One stable code per way an admin request can fail. */
@@ -34,8 +34,7 @@ export function adminError(
   message: string,
   headers: Record<string, string> = {},
 ): Response {
-  const body = { success: false, error, message };
-  return jsonResponse(STATUS[error], body, headers);
+  return errorResponse(STATUS[error], error, message, headers);
 }
 
 /** The answer when the registry or delivery log cannot be read. */

@@ -12,8 +12,7 @@ export type ErrorCode =
   | "invalid_json"
   | "invalid_payload"
   | "unavailable"
-  | "rate_limited"
-  | "method_not_allowed";
+  | "rate_limited";
 
 export interface SuccessBody {
   success: true;
@@ -56,7 +55,6 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_payload: 400,
   unavailable: 503,
   rate_limited: 429,
-  method_not_allowed: 405,
 };
 
 export function failure(
